@@ -1,0 +1,53 @@
+/* crm-store-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+/* Queues a records-changed emission for after the outermost commit. */
+void      _crm_store_notify               (CrmStore      *self,
+                                           const char    *module,
+                                           gint64         id);
+void      _crm_store_notify_metadata      (CrmStore      *self);
+gboolean  _crm_store_add_history          (CrmStore      *self,
+                                           const char    *module,
+                                           gint64         record_id,
+                                           const char    *action,
+                                           const char    *field,
+                                           GVariant      *old_value,
+                                           GVariant      *new_value,
+                                           GError       **error);
+gint64    _crm_store_now                  (void);
+void      _crm_bind_variant               (sqlite3_stmt  *stmt,
+                                           int            index,
+                                           GVariant      *value);
+/* NULL for SQL NULL; "x" for integers, "s" for text. Floating reference. */
+GVariant *_crm_column_variant             (sqlite3_stmt  *stmt,
+                                           int            column);
+
+/* crm-store-metadata.c */
+gboolean  _crm_store_seed_standard        (CrmStore      *self,
+                                           GError       **error);
+gboolean  _crm_store_load_metadata        (CrmStore      *self,
+                                           GError       **error);
+gboolean  _crm_store_create_module_table  (CrmStore      *self,
+                                           CrmModule     *module,
+                                           GError       **error);
+void      _crm_store_set_modules          (CrmStore      *self,
+                                           GPtrArray     *modules);
+
+/* crm-search.c */
+gboolean  _crm_search_index_record        (CrmStore      *self,
+                                           CrmRecord     *record,
+                                           GError       **error);
+gboolean  _crm_search_remove_record       (CrmStore      *self,
+                                           CrmModule     *module,
+                                           gint64         id,
+                                           GError       **error);
+
+G_END_DECLS

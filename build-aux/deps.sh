@@ -75,8 +75,8 @@ crm_install_packages ()
 crm_has_locale ()
 {
   local want
-  want=$(printf '%s' "$1" | tr 'A-Z' 'a-z' | tr -d '-')
-  locale -a 2>/dev/null | tr 'A-Z' 'a-z' | tr -d '-' | grep -qx -- "$want"
+  want=$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]' | tr -d '-')
+  locale -a 2>/dev/null | tr '[:upper:]' '[:lower:]' | tr -d '-' | grep -qx -- "$want"
 }
 
 crm_setup_locales ()

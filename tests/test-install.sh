@@ -43,7 +43,7 @@ status=0
 check ()
 {
   local test=$1 path=$2
-  if [ "$test" "$path" ] && [ -s "$path" ]; then
+  if test "$test" "$path" && test -s "$path"; then
     echo "ok: ${path#"$destdir"}"
   else
     echo "FAIL: not installed: ${path#"$destdir"}"

@@ -511,6 +511,17 @@ test_line_endings (void)
       for (guint r = 0; r < 3; r++)
         g_assert_cmpuint (line_of (p, r), ==, r + 1);
     }
+
+  /* A bare CR followed by a line that ends in LF: two line breaks. */
+  {
+    g_autoptr(Parsed) mixed = parse_ok ("a\rb\nc\r\n\rd\n", -1);
+
+    g_assert_cmpuint (mixed->rows->len, ==, 4);
+    g_assert_cmpstr (cell (mixed, 3, 0), ==, "d");
+    for (guint r = 0; r < 3; r++)
+      g_assert_cmpuint (line_of (mixed, r), ==, r + 1);
+    g_assert_cmpuint (line_of (mixed, 3), ==, 5);
+  }
 }
 
 static void

@@ -122,6 +122,13 @@ fail (CrmCsvReader *self,
   return FALSE;
 }
 
+/* G_GUINT64_FORMAT cannot appear in a translatable string. */
+static char *
+format_line (guint64 line)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, line);
+}
+
 static guint64
 count_line_breaks (const char *s,
                    gsize       len)
@@ -206,6 +213,7 @@ parse_segment (CrmCsvReader  *self,
   gboolean has_content;
   gsize parsed = 0;
   guint8 last;
+  g_autofree char *line_str = NULL;
 
   for (gsize i = 0; i < avail; i++)
     {
@@ -240,10 +248,11 @@ parse_segment (CrmCsvReader  *self,
       if (parsed == len)
         break;
 
+      line_str = format_line (self->line);
       if (csv_error (&self->parser) != CSV_EPARSE)
         return fail (self, error, CRM_CSV_ERROR_MALFORMED,
-                     _("Line %" G_GUINT64_FORMAT ": %s"),
-                     self->line, csv_strerror (csv_error (&self->parser)));
+                     _("Line %s: %s"),
+                     line_str, csv_strerror (csv_error (&self->parser)));
 
       /* With spaces never special, the only strict error on a quote is a
        * quote inside an unquoted field, as in 37°36'37.8"N.  Spreadsheets
@@ -252,6 +261,7 @@ parse_segment (CrmCsvReader  *self,
        * quote stays an error: there the field boundary is in doubt. */
       if (seg[parsed] == '"')
         {
+          g_clear_pointer (&line_str, g_free);
           csv_set_opts (&self->parser, READER_OPTIONS & ~CSV_STRICT);
           parsed += csv_parse (&self->parser, seg + parsed, 1,
                                on_field_cb, on_record_cb, self);
@@ -260,8 +270,8 @@ parse_segment (CrmCsvReader  *self,
         }
 
       return fail (self, error, CRM_CSV_ERROR_MALFORMED,
-                   _("Line %" G_GUINT64_FORMAT ": unexpected text after the closing quote of a field (a field that contains quotes must be enclosed in quotes, with each quote inside doubled)"),
-                   self->line);
+                   _("Line %s: unexpected text after the closing quote of a field (a field that contains quotes must be enclosed in quotes, with each quote inside doubled)"),
+                   line_str);
     }
 
   self->chunk_pos += len;
@@ -284,9 +294,12 @@ parse_segment (CrmCsvReader  *self,
     }
 
   if (self->in_record && self->record_bytes > CRM_CSV_MAX_RECORD_SIZE)
-    return fail (self, error, CRM_CSV_ERROR_MALFORMED,
-                 _("Line %" G_GUINT64_FORMAT ": the record that starts here is larger than %u MiB; a quoted field is probably never closed"),
-                 self->record_line, (guint) (CRM_CSV_MAX_RECORD_SIZE / (1024 * 1024)));
+    {
+      line_str = format_line (self->record_line);
+      return fail (self, error, CRM_CSV_ERROR_MALFORMED,
+                   _("Line %s: the record that starts here is larger than %u MiB; a quoted field is probably never closed"),
+                   line_str, (guint) (CRM_CSV_MAX_RECORD_SIZE / (1024 * 1024)));
+    }
 
   if (self->record_done)
     self->in_record = FALSE;
@@ -315,12 +328,13 @@ finish_record (CrmCsvReader        *self,
 
       if (!g_utf8_validate (field, end - start, &bad))
         {
-          guint64 line = self->record_line + breaks + count_line_breaks (field, bad - field);
+          g_autofree char *line_str =
+            format_line (self->record_line + breaks + count_line_breaks (field, bad - field));
 
           g_ptr_array_set_size (self->fields, 0);
           return fail (self, error, CRM_CSV_ERROR_ENCODING,
-                       _("Line %" G_GUINT64_FORMAT ", field %u: the text is not valid UTF-8; save the file as UTF-8 and try again"),
-                       line, i + 1);
+                       _("Line %s, field %u: the text is not valid UTF-8; save the file as UTF-8 and try again"),
+                       line_str, i + 1);
         }
 
       breaks += count_line_breaks (field, end - start);
@@ -497,9 +511,13 @@ crm_csv_reader_next (CrmCsvReader        *reader,
            * (with CSV_STRICT_FINI) refuses a quoted field left open. */
           reader->finished = TRUE;
           if (csv_fini (&reader->parser, on_field_cb, on_record_cb, reader) != 0)
-            return fail (reader, error, CRM_CSV_ERROR_MALFORMED,
-                         _("Line %" G_GUINT64_FORMAT ": a quoted field is never closed (the file ends inside it)"),
-                         reader->record_line);
+            {
+              g_autofree char *line_str = format_line (reader->record_line);
+
+              return fail (reader, error, CRM_CSV_ERROR_MALFORMED,
+                           _("Line %s: a quoted field is never closed (the file ends inside it)"),
+                           line_str);
+            }
 
           if (!reader->record_done)
             return FALSE;

@@ -503,7 +503,7 @@ role_of_lone_separator (const Token      *tokens,
   return ROLE_GROUP;
 }
 
-static gboolean
+static void
 assign_roles (const Token      *tokens,
               guint             n_tokens,
               const Separators *sep,
@@ -517,7 +517,7 @@ assign_roles (const Token      *tokens,
     {
       *dot = ROLE_DECIMAL;
       *comma = ROLE_INVALID;
-      return TRUE;
+      return;
     }
 
   for (guint i = 0; i < n_tokens; i++)
@@ -533,7 +533,7 @@ assign_roles (const Token      *tokens,
   *dot = *comma = ROLE_GROUP;
 
   if (n_decimal > 0)
-    return TRUE;
+    return;
 
   if (n_dot > 0 && n_comma > 0)
     {
@@ -547,8 +547,6 @@ assign_roles (const Token      *tokens,
     *dot = role_of_lone_separator (tokens, n_tokens, last_dot, ".", sep);
   else if (n_comma == 1)
     *comma = role_of_lone_separator (tokens, n_tokens, last_comma, ",", sep);
-
-  return TRUE;
 }
 
 static Role
@@ -618,9 +616,10 @@ parse_number (const char        *text,
   guint64 limit = negative ? (guint64)G_MAXINT64 + 1 : (guint64)G_MAXINT64;
   gsize frac_len;
 
-  if (!tokenize (p, end, sep, tokens, &n_tokens) || n_tokens == 0 ||
-      !assign_roles (tokens, n_tokens, sep, &dot, &comma))
+  if (!tokenize (p, end, sep, tokens, &n_tokens) || n_tokens == 0)
     goto invalid;
+
+  assign_roles (tokens, n_tokens, sep, &dot, &comma);
 
   /* digits (group digits)* [decimal [digits]], or decimal digits */
   if (tokens[0].kind == TOKEN_DIGITS)

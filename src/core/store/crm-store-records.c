@@ -254,18 +254,6 @@ all_digits (const char *s)
   return TRUE;
 }
 
-static const char *
-record_currency (CrmRecord *record)
-{
-  if (record != NULL)
-    {
-      const char *code = crm_record_get_string (record, "currency");
-      if (code != NULL && crm_currency_is_known (code))
-        return code;
-    }
-  return NULL;
-}
-
 gboolean
 crm_store_parse_value (CrmStore    *self,
                        CrmField    *field,
@@ -407,7 +395,7 @@ check_unique (CrmStore   *self,
       g_set_error (error, CRM_ERROR, CRM_ERROR_DUPLICATE,
                    _("%s: “%s” is already used by %s #%" G_GINT64_FORMAT),
                    crm_field_get_label (field), shown, crm_module_get_singular (module),
-                   sqlite3_column_int64 (stmt, 0));
+                   (gint64) sqlite3_column_int64 (stmt, 0));
       return FALSE;
     }
   return TRUE;

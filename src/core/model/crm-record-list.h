@@ -1,0 +1,44 @@
+/* crm-record-list.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "crm-query.h"
+#include "crm-store.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_RECORD_LIST (crm_record_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmRecordList, crm_record_list, CRM, RECORD_LIST, GObject)
+
+/* A GListModel of CrmRecord over one query. It holds the ordered id array
+ * (8 bytes a row) and fetches rows in pages of CRM_RECORD_LIST_PAGE_SIZE as
+ * get_item() asks for them, keeping a few pages cached. Sorting and
+ * filtering run a new query and emit one items-changed. */
+#define CRM_RECORD_LIST_PAGE_SIZE 64
+
+CrmRecordList *crm_record_list_new             (CrmStore       *store,
+                                                CrmQuery       *query);
+CrmStore      *crm_record_list_get_store       (CrmRecordList  *self);
+CrmQuery      *crm_record_list_get_query       (CrmRecordList  *self);
+/* Replaces the query (a copy is kept) and reloads. */
+gboolean       crm_record_list_set_query       (CrmRecordList  *self,
+                                                CrmQuery       *query,
+                                                GError        **error);
+gboolean       crm_record_list_reload          (CrmRecordList  *self,
+                                                GError        **error);
+gint64         crm_record_list_get_id          (CrmRecordList  *self,
+                                                guint           position);
+/* Position of a record, or -1. */
+gint           crm_record_list_find            (CrmRecordList  *self,
+                                                gint64          id);
+/* Number of pages fetched from the database since creation (for tests). */
+guint          crm_record_list_get_page_loads  (CrmRecordList  *self);
+guint          crm_record_list_get_cached_pages (CrmRecordList *self);
+
+G_END_DECLS

@@ -96,6 +96,7 @@ ensure_pango (CrmDocument *self)
 
   self->layout = pango_layout_new (self->pango);
   pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+  self->repeated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   for (guint i = 0; i < N_FONTS; i++)
     {
@@ -184,6 +185,47 @@ show_text (CrmDocument    *self,
       pango_cairo_show_layout (cr, self->layout);
     }
   return height;
+}
+
+/* Like show_text() for the texts drawn again on every page (table
+ * header, running header, footer): their layouts are kept, so a long
+ * document does not shape them once per page. */
+static double
+show_text_repeated (CrmDocument    *self,
+                    cairo_t        *cr,
+                    DocFont         font,
+                    const char     *text,
+                    double          x,
+                    double          y,
+                    double          width,
+                    PangoAlignment  align,
+                    const Rgb      *color,
+                    double          max_height)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  PangoRectangle logical;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+
+  key = g_strdup_printf ("%d|%.3f|%d|%.3f|%s", font, width, align, max_height, text);
+  layout = g_hash_table_lookup (self->repeated, key);
+  if (layout == NULL)
+    {
+      prepare_text (self, font, text, width, align, max_height);
+      layout = pango_layout_copy (self->layout);
+      g_hash_table_insert (self->repeated, g_steal_pointer (&key), layout);
+    }
+
+  if (cr != NULL)
+    {
+      set_color (cr, color);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.height / (double)PANGO_SCALE;
 }
 
 static double
@@ -556,9 +598,10 @@ render_running_header (CrmDocument *self,
   Rgb line = is_modern (self) ? rule : accent (self);
 
   g_strstrip (title);
-  h = show_text (self, cr, FONT_BODY_BOLD, title, MARGIN, y, tw * 0.5, PANGO_ALIGN_LEFT, &ink, 24);
-  h = MAX (h, show_text (self, cr, FONT_BODY, self->company_name, MARGIN + tw * 0.5, y,
-                         tw * 0.5, PANGO_ALIGN_RIGHT, &dim, 24));
+  h = show_text_repeated (self, cr, FONT_BODY_BOLD, title, MARGIN, y, tw * 0.5,
+                          PANGO_ALIGN_LEFT, &ink, 24);
+  h = MAX (h, show_text_repeated (self, cr, FONT_BODY, self->company_name, MARGIN + tw * 0.5, y,
+                                  tw * 0.5, PANGO_ALIGN_RIGHT, &dim, 24));
   y += MAX (h, 10) + 5;
   if (cr != NULL)
     hline (cr, MARGIN, y, tw, 0.75, &line);
@@ -580,8 +623,8 @@ render_footer (CrmDocument *self,
   label = g_strdup_printf (_("Page %d of %d"), (int)page + 1, (int)n_pages);
   if (cr != NULL)
     hline (cr, MARGIN, top, tw, 0.5, &rule);
-  h = show_text (self, cr, FONT_FOOTER, self->footer, MARGIN, top + 5, tw * 0.75,
-                 PANGO_ALIGN_LEFT, &dim, 28);
+  h = show_text_repeated (self, cr, FONT_FOOTER, self->footer, MARGIN, top + 5, tw * 0.75,
+                          PANGO_ALIGN_LEFT, &dim, 28);
   h = MAX (h, show_text (self, cr, FONT_FOOTER, label, MARGIN + tw * 0.75, top + 5,
                          tw * 0.25, PANGO_ALIGN_RIGHT, &dim, 28));
   return h + 5;
@@ -607,11 +650,11 @@ render_table_header (CrmDocument *self,
     {
       g_autofree char *upper = g_utf8_strup (self->headers[c], -1);
 
-      h = MAX (h, show_text (self, cr, FONT_TABLE_HEADER, upper,
-                             self->col_x[c] + CELL_PAD_X, y + HEADER_PAD_Y,
-                             self->col_width[c] - 2 * CELL_PAD_X,
-                             c == self->item_column ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT,
-                             &color, 30));
+      h = MAX (h, show_text_repeated (self, cr, FONT_TABLE_HEADER, upper,
+                                      self->col_x[c] + CELL_PAD_X, y + HEADER_PAD_Y,
+                                      self->col_width[c] - 2 * CELL_PAD_X,
+                                      c == self->item_column ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT,
+                                      &color, 30));
     }
   h += 2 * HEADER_PAD_Y;
 
@@ -1279,6 +1322,7 @@ flow_terms (Flow *flow)
 void
 _crm_document_layout_clear (CrmDocument *self)
 {
+  g_clear_pointer (&self->repeated, g_hash_table_unref);
   g_clear_object (&self->layout);
   g_clear_object (&self->pango);
   for (guint i = 0; i < N_FONTS; i++)
@@ -1307,6 +1351,7 @@ _crm_document_layout (CrmDocument *self,
     return;
 
   ensure_pango (self);
+  g_hash_table_remove_all (self->repeated);
   self->page_width = page_width;
   self->page_height = page_height;
   if (self->placements == NULL)

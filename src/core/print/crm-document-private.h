@@ -109,6 +109,7 @@ struct _CrmDocument
   PangoLayout          *layout;
   PangoFontDescription *fonts[N_FONTS];
   PangoAttrList        *attrs[N_FONTS];
+  GHashTable           *repeated;     /* key -> PangoLayout, see show_text_repeated() */
 
   /* Layout result, valid while laid_out is set */
   gboolean              laid_out;

@@ -375,11 +375,12 @@ crm_document_set_terms (CrmDocument *self,
 
   replace_string (&self->terms_heading, heading);
   g_clear_pointer (&self->terms, g_strfreev);
-  if (text != NULL && *text != '\0')
+  if (text != NULL)
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
-      self->terms = g_strsplit (trimmed, "\n", -1);
+      if (*trimmed != '\0')
+        self->terms = g_strsplit (trimmed, "\n", -1);
     }
   _crm_document_invalidate (self);
 }

@@ -702,6 +702,33 @@ test_repaginate_is_stable (void)
   g_assert_cmpfloat (h1, ==, h2);
 }
 
+/* Whatever the number of rows, the totals never start a page on their
+ * own: the last row moves along with them. */
+static void
+test_totals_never_alone (void)
+{
+  gboolean moved = FALSE;
+
+  for (guint n = 1; n <= 60; n++)
+    {
+      g_autoptr(CrmDocument) doc = make_invoice (n);
+      int page, prev_page;
+      double y, h;
+
+      crm_document_paginate (doc, 595.2756, 841.8898);
+      g_assert_cmpuint (_crm_document_get_row_extents (doc, n - 1, &page, &y, &h), ==, 1);
+      g_assert_cmpint (_crm_document_get_totals_page (doc), ==, page);
+      if (n >= 2)
+        {
+          _crm_document_get_row_extents (doc, n - 2, &prev_page, &y, &h);
+          /* the last row went to a new page although it would have fit */
+          if (prev_page < page && y + h + 40 < _crm_document_get_body_bottom (doc))
+            moved = TRUE;
+        }
+    }
+  g_assert_true (moved);
+}
+
 /* Nothing but a title: one page, and drawing it works. */
 static void
 test_empty_document (void)
@@ -906,6 +933,7 @@ main (int    argc,
   g_test_add_func ("/document/repaginate-is-stable", test_repaginate_is_stable);
   g_test_add_func ("/document/tiny-page", test_tiny_page);
   g_test_add_func ("/document/empty", test_empty_document);
+  g_test_add_func ("/document/totals-never-alone", test_totals_never_alone);
   g_test_add_func ("/document/narrow-columns", test_narrow_columns);
   g_test_add_func ("/document/export-speed", test_export_speed);
 

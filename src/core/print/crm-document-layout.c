@@ -20,7 +20,6 @@
 #define CELL_PAD_X     6.0
 #define CELL_PAD_Y     5.0
 #define HEADER_PAD_Y   6.0
-#define DESC_GAP       1.5
 #define TOTALS_GAP    10.0
 #define TOTAL_PAD_Y    3.0
 #define GRAND_PAD_Y    6.0
@@ -70,8 +69,10 @@ static const struct
 };
 
 /*
- * Text helpers. Everything goes through the one PangoLayout: a layout per
- * snippet costs a PangoContext each (see PERFORMANCE.md §4).
+ * Text helpers. Short texts go through the one shared PangoLayout; rows
+ * keep their own layouts (see layout_item()). All share one PangoContext:
+ * pango_cairo_create_layout() per snippet would make a context each time
+ * (PERFORMANCE.md §4).
  */
 
 static void

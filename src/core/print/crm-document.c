@@ -234,14 +234,19 @@ crm_document_set_logo_png (CrmDocument  *self,
 
   surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
   status = cairo_surface_status (surface);
-  if (status != CAIRO_STATUS_SUCCESS ||
-      cairo_image_surface_get_width (surface) <= 0 ||
-      cairo_image_surface_get_height (surface) <= 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CRM_DOCUMENT_ERROR, CRM_DOCUMENT_ERROR_INVALID_LOGO,
                    _("The logo PNG image cannot be read: %s"),
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
-                                                  : _("it has no pixels"));
+                   cairo_status_to_string (status));
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  if (cairo_image_surface_get_width (surface) <= 0 ||
+      cairo_image_surface_get_height (surface) <= 0)
+    {
+      g_set_error (error, CRM_DOCUMENT_ERROR, CRM_DOCUMENT_ERROR_INVALID_LOGO,
+                   _("The logo PNG image has no pixels"));
       cairo_surface_destroy (surface);
       return FALSE;
     }

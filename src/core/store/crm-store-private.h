@@ -30,6 +30,12 @@ void      _crm_bind_variant               (sqlite3_stmt  *stmt,
 GVariant *_crm_column_variant             (sqlite3_stmt  *stmt,
                                            int            column);
 
+gboolean  _crm_store_run_write_hooks      (CrmStore      *self,
+                                           const char    *action,
+                                           CrmRecord     *before,
+                                           CrmRecord     *after,
+                                           GError       **error);
+
 /* crm-store-metadata.c */
 gboolean  _crm_store_seed_standard        (CrmStore      *self,
                                            GError       **error);

@@ -231,6 +231,37 @@ test_timeline_groups_one_edit (void)
 }
 
 static void
+test_timeline_leaves_out_derived_values (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(CrmStore) store = crm_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  CrmTimelineEntry *entry;
+  gint64 deal;
+
+  crm_test_create (store, "accounts", "account_name", "PT Maju", NULL);
+  deal = crm_test_create (store, "deals", "deal_name", "Big deal", "account_name", "PT Maju", "amount", "1000",
+                          "closing_date", "2030-01-31", "stage", "Qualification", NULL);
+  /* Same second as the creation: the creation still comes last. */
+  set_text (store, "deals", deal, "stage", "Needs Analysis");
+
+  timeline = crm_store_get_timeline (store, "deals", deal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, ==, 2);
+  entry = g_ptr_array_index (timeline, 0);
+  g_assert_cmpint (entry->kind, ==, CRM_TIMELINE_UPDATED);
+  /* Stage and the probability it set; not the expected revenue. */
+  g_assert_cmpuint (entry->changes->len, ==, 2);
+  g_assert_cmpstr (((CrmFieldChange *) entry->changes->pdata[0])->field, ==, "stage");
+  g_assert_cmpstr (((CrmFieldChange *) entry->changes->pdata[1])->field, ==, "probability");
+  g_assert_cmpint (((CrmTimelineEntry *) timeline->pdata[1])->kind, ==, CRM_TIMELINE_CREATED);
+
+  g_clear_object (&store);
+  crm_test_remove_dir (dir);
+}
+
+static void
 test_account_children (void)
 {
   g_autofree char *dir = NULL;
@@ -616,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/related/notes", test_notes_newest_first);
   g_test_add_func ("/related/timeline", test_timeline);
   g_test_add_func ("/related/timeline-groups-one-edit", test_timeline_groups_one_edit);
+  g_test_add_func ("/related/timeline-leaves-out-derived-values", test_timeline_leaves_out_derived_values);
   g_test_add_func ("/related/account-children", test_account_children);
   g_test_add_func ("/related/activities", test_activities_open_and_closed);
   g_test_add_func ("/related/deal-roles-and-stages", test_deal_roles_and_stages);

@@ -24,6 +24,7 @@ struct _CrmDateEntry
   GtkButton      *clear_button;
 
   GDateTime      *date;
+  char           *accessible_name;
   gboolean        with_time;
   gboolean        updating;
 };
@@ -39,6 +40,25 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* The menu button gets the field's name; its inner toggle button gets
+ * the date as its description. */
+static void
+update_accessible (CrmDateEntry *self)
+{
+  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (self->button));
+
+  if (toggle == NULL)
+    return;
+  if (self->accessible_name != NULL)
+    {
+      /* The inner toggle is labelled by the menu button. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      self->accessible_name, -1);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_label (self->label), -1);
+}
+
 static void
 update_label (CrmDateEntry *self)
 {
@@ -49,6 +69,7 @@ update_label (CrmDateEntry *self)
       gtk_label_set_label (self->label, _("Not set"));
       gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
       gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), FALSE);
+      update_accessible (self);
       return;
     }
   /* Translators: see g_date_time_format(); the same formats as in lists */
@@ -56,6 +77,7 @@ update_label (CrmDateEntry *self)
   gtk_label_set_label (self->label, g_strstrip (text));
   gtk_widget_remove_css_class (GTK_WIDGET (self->label), "dim-label");
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), TRUE);
+  update_accessible (self);
 }
 
 static void
@@ -243,6 +265,7 @@ crm_date_entry_finalize (GObject *object)
   CrmDateEntry *self = (CrmDateEntry *)object;
 
   g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->accessible_name, g_free);
   G_OBJECT_CLASS (crm_date_entry_parent_class)->finalize (object);
 }
 
@@ -379,4 +402,15 @@ crm_date_entry_popup (CrmDateEntry *self)
   g_return_if_fail (CRM_IS_DATE_ENTRY (self));
 
   gtk_menu_button_popup (self->button);
+}
+
+void
+crm_date_entry_set_accessible_name (CrmDateEntry *self,
+                                    const char   *name)
+{
+  g_return_if_fail (CRM_IS_DATE_ENTRY (self));
+
+  g_free (self->accessible_name);
+  self->accessible_name = g_strdup (name);
+  update_accessible (self);
 }

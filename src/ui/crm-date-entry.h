@@ -27,5 +27,8 @@ char       *crm_date_entry_dup_iso_date (CrmDateEntry *self);
 void        crm_date_entry_set_iso_date (CrmDateEntry *self,
                                         const char   *iso);
 void        crm_date_entry_popup       (CrmDateEntry *self);
+/* What the button is for ("Closing Date"), for assistive technology. */
+void        crm_date_entry_set_accessible_name (CrmDateEntry *self,
+                                        const char   *name);
 
 G_END_DECLS

@@ -277,8 +277,6 @@ build_text_view (CrmFieldEditor *self,
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_widget_set_size_request (view, -1, 72);
   gtk_widget_add_css_class (view, "inline");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  crm_field_get_label (self->field), -1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), view);
@@ -417,6 +415,10 @@ build_suffix_row (CrmFieldEditor *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), input);
   gtk_accessible_update_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   crm_field_get_label (self->field), -1);
+  if (CRM_IS_DATE_ENTRY (input))
+    crm_date_entry_set_accessible_name (CRM_DATE_ENTRY (input), crm_field_get_label (self->field));
+  else if (CRM_IS_LOOKUP_ENTRY (input))
+    crm_lookup_entry_set_accessible_name (CRM_LOOKUP_ENTRY (input), crm_field_get_label (self->field));
   self->input = input;
   return row;
 }

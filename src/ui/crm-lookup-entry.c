@@ -21,6 +21,7 @@ struct _CrmLookupEntry
   /* Owned references */
   CrmStore       *store;
   char           *module;
+  char           *accessible_name;
   GArray         *result_ids;
 
   /* Widgets */
@@ -55,6 +56,25 @@ module_plural (CrmLookupEntry *self)
   return module ? crm_module_get_plural (module) : self->module;
 }
 
+/* The menu button gets the field's name; its inner toggle button gets
+ * the chosen record as its description. */
+static void
+update_accessible (CrmLookupEntry *self)
+{
+  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (self->button));
+
+  if (toggle == NULL)
+    return;
+  if (self->accessible_name != NULL)
+    {
+      /* The inner toggle is labelled by the menu button. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      self->accessible_name, -1);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_label (self->label), -1);
+}
+
 static void
 update_label (CrmLookupEntry *self)
 {
@@ -79,6 +99,7 @@ update_label (CrmLookupEntry *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->label), "dim-label");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), self->value != 0);
+  update_accessible (self);
 }
 
 static void
@@ -342,6 +363,7 @@ crm_lookup_entry_finalize (GObject *object)
   CrmLookupEntry *self = (CrmLookupEntry *)object;
 
   g_clear_pointer (&self->module, g_free);
+  g_clear_pointer (&self->accessible_name, g_free);
   g_clear_pointer (&self->result_ids, g_array_unref);
   G_OBJECT_CLASS (crm_lookup_entry_parent_class)->finalize (object);
 }
@@ -484,4 +506,15 @@ crm_lookup_entry_get_results (CrmLookupEntry *self)
   g_return_val_if_fail (CRM_IS_LOOKUP_ENTRY (self), NULL);
 
   return self->results;
+}
+
+void
+crm_lookup_entry_set_accessible_name (CrmLookupEntry *self,
+                                      const char     *name)
+{
+  g_return_if_fail (CRM_IS_LOOKUP_ENTRY (self));
+
+  g_free (self->accessible_name);
+  self->accessible_name = g_strdup (name);
+  update_accessible (self);
 }

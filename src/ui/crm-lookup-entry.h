@@ -25,6 +25,9 @@ gint64      crm_lookup_entry_get_value    (CrmLookupEntry *self);
 void        crm_lookup_entry_set_value    (CrmLookupEntry *self,
                                            gint64          id);
 void        crm_lookup_entry_popup        (CrmLookupEntry *self);
+/* What the button is for ("Account Name"), for assistive technology. */
+void        crm_lookup_entry_set_accessible_name (CrmLookupEntry *self,
+                                           const char     *name);
 /* Runs a search now, as typing into the popover's entry would after its
  * delay. */
 void        crm_lookup_entry_search       (CrmLookupEntry *self,

@@ -28,6 +28,7 @@ struct _CrmRecordPage
   GtkBox          *timeline_box;
   AdwStatusPage   *missing_page;
   GtkButton       *restore_button;
+  GtkMenuButton   *more_button;
 
   /* Owned references */
   CrmStore        *store;
@@ -66,5 +67,9 @@ void  _crm_record_page_show_error      (CrmRecordPage *self,
                                         const GError  *error);
 void  _crm_record_page_clear_box       (GtkBox        *box);
 void  _crm_record_page_schedule_refresh (CrmRecordPage *self);
+/* Tooltip and accessible name of an icon-only button (GTK 4.8 does not
+ * name buttons from their tooltips). */
+void  _crm_set_button_label            (GtkWidget     *button,
+                                        const char    *label);
 
 G_END_DECLS

@@ -68,7 +68,7 @@ header_suffix (guint       count,
     }
   if (button != NULL)
     gtk_box_append (GTK_BOX (box), button);
-  gtk_widget_set_valign (box, GTK_ALIGN_END);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   return box;
 }
 
@@ -78,7 +78,7 @@ add_button (const char *tooltip,
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  _crm_set_button_label (button, tooltip);
   gtk_widget_set_name (button, name);
   gtk_widget_add_css_class (button, "flat");
   return button;
@@ -493,7 +493,7 @@ attachment_button (CrmRecordPage *self,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  _crm_set_button_label (button, tooltip);
   gtk_widget_set_name (button, name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -647,7 +647,7 @@ new_activity_button (CrmRecordPage *self)
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "list-add-symbolic");
-  gtk_widget_set_tooltip_text (menu_button, _("New Activity"));
+  _crm_set_button_label (menu_button, _("New Activity"));
   gtk_widget_set_name (menu_button, "new-activity");
   gtk_widget_add_css_class (menu_button, "flat");
   return menu_button;
@@ -732,7 +732,7 @@ add_role_button (CrmRecordPage *self)
   gtk_popover_set_child (GTK_POPOVER (popover), grid);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "list-add-symbolic");
-  gtk_widget_set_tooltip_text (menu_button, _("Add a Contact Role"));
+  _crm_set_button_label (menu_button, _("Add a Contact Role"));
   gtk_widget_set_name (menu_button, "add-contact-role");
   gtk_widget_add_css_class (menu_button, "flat");
   return menu_button;
@@ -785,7 +785,7 @@ item_row (CrmRecordPage  *self,
     {
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
 
-      gtk_widget_set_tooltip_text (remove, _("Remove the Role"));
+      _crm_set_button_label (remove, _("Remove the Role"));
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       g_object_set_data_full (G_OBJECT (remove), "contact-id", g_memdup2 (&item->id, sizeof (gint64)), g_free);

@@ -48,6 +48,15 @@ _crm_record_page_clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+void
+_crm_set_button_label (GtkWidget  *button,
+                       const char *label)
+{
+  gtk_widget_set_tooltip_text (button, label);
+  /* A menu button's inner toggle is labelled by the menu button. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static GtkWindow *
 parent_window (CrmRecordPage *self)
 {
@@ -771,6 +780,7 @@ crm_record_page_class_init (CrmRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmRecordPage, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, CrmRecordPage, missing_page);
   gtk_widget_class_bind_template_child (widget_class, CrmRecordPage, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmRecordPage, more_button);
 
   gtk_widget_class_install_action (widget_class, "record.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "record.clone", NULL, clone_action);
@@ -785,6 +795,7 @@ static void
 crm_record_page_init (CrmRecordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _crm_set_button_label (GTK_WIDGET (self->more_button), _("More Actions"));
   self->note_rows = g_ptr_array_new ();
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }

@@ -566,6 +566,9 @@ compare_newest_first (gconstpointer a,
 
   if (sa->entry->time != sb->entry->time)
     return sa->entry->time < sb->entry->time ? 1 : -1;
+  /* Within one second, whatever else happened came after the creation. */
+  if ((sa->entry->kind == CRM_TIMELINE_CREATED) != (sb->entry->kind == CRM_TIMELINE_CREATED))
+    return sa->entry->kind == CRM_TIMELINE_CREATED ? 1 : -1;
   if (sa->order != sb->order)
     return sa->order < sb->order ? 1 : -1;
   return 0;
@@ -616,6 +619,10 @@ timeline_history (CrmStore    *store,
           CrmField *field = row->field ? crm_module_get_field (module, row->field) : NULL;
           CrmFieldChange *change;
 
+          /* Values the program derives (expected revenue, totals) follow
+           * from the changes shown next to them. */
+          if (field != NULL && crm_field_has_flag (field, CRM_FIELD_FLAG_SYSTEM))
+            continue;
           if (current == NULL || current_change != row->change_id)
             {
               current = g_new0 (CrmTimelineEntry, 1);

@@ -443,6 +443,45 @@ test_prefill_hidden (Fixture       *f,
 }
 
 static void
+test_multi_select_switch_and_owner (Fixture       *f,
+                                    gconstpointer  data)
+{
+  static const char * const interests[] = { "CRM", "ERP", "Payroll", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmRecord) lead = NULL;
+  CrmField *added;
+  GtkWidget *opt_out;
+  AdwComboRow *owner;
+  gint64 sales;
+
+  added = crm_store_add_field (f->store, "leads", "interests", "Interests", CRM_FIELD_MULTI_PICKLIST,
+                               CRM_FIELD_FLAG_CUSTOM, NULL, interests, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (added);
+  sales = crm_store_add_user (f->store, "Dewi Sales", "dewi@example.com", "user", &error);
+  g_assert_no_error (error);
+
+  open_editor (f, "leads", 0, 0);
+  type_text (f, "last_name", "Wijaya");
+  crm_field_editor_set_text (field (f, "interests"), "Payroll; CRM");
+  opt_out = crm_field_editor_get_input (field (f, "email_opt_out"));
+  g_assert_true (GTK_IS_SWITCH (opt_out));
+  gtk_switch_set_active (GTK_SWITCH (opt_out), TRUE);
+  owner = ADW_COMBO_ROW (crm_field_editor_get_input (field (f, "owner_id")));
+  /* Users are listed by name: "Dewi Sales" before the first user. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (owner)), ==, 2);
+  adw_combo_row_set_selected (owner, 0);
+
+  g_assert_true (crm_test_wait_until (can_save, f, 2000));
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
+  g_assert_true (crm_test_wait_until (saved_or_closed, f, 2000));
+  lead = crm_store_load_record (f->store, "leads", f->saved_id, NULL);
+  g_assert_cmpstr (crm_record_get_string (lead, "interests"), ==, "CRM; Payroll");
+  g_assert_cmpint (crm_record_get_int (lead, "email_opt_out", 0), ==, 1);
+  g_assert_cmpint (crm_record_get_int (lead, "owner_id", 0), ==, sales);
+}
+
+static void
 test_missing_record (Fixture       *f,
                      gconstpointer  data)
 {
@@ -470,6 +509,7 @@ main (int   argc,
   ADD ("money-reformats", test_money_reformats);
   ADD ("clone", test_clone);
   ADD ("prefill-hidden", test_prefill_hidden);
+  ADD ("multi-select-switch-owner", test_multi_select_switch_and_owner);
   ADD ("missing-record", test_missing_record);
 #undef ADD
 

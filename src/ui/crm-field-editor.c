@@ -717,11 +717,23 @@ crm_field_editor_set_value (CrmFieldEditor *self,
     case KIND_OWNER:
       {
         gint64 id = value ? g_variant_get_int64 (value) : 0;
-        guint index = 0;
+        guint index = GTK_INVALID_LIST_POSITION;
 
         for (guint i = 0; i < self->owner_ids->len; i++)
           if (g_array_index (self->owner_ids, gint64, i) == id)
             index = i;
+        /* A user who has left still owns their records until changed. */
+        if (index == GTK_INVALID_LIST_POSITION && id != 0)
+          {
+            g_autofree char *name = crm_store_dup_user_name (self->store, id);
+            GtkStringList *labels = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (self->input)));
+
+            g_array_append_val (self->owner_ids, id);
+            gtk_string_list_append (labels, name ? name : "?");
+            index = self->owner_ids->len - 1;
+          }
+        if (index == GTK_INVALID_LIST_POSITION)
+          index = 0;
         adw_combo_row_set_selected (ADW_COMBO_ROW (self->input), index);
         break;
       }

@@ -9,6 +9,8 @@
 
 #include "crm-attachments.h"
 #include "crm-note-row.h"
+#include "crm-lookup-entry.h"
+#include "crm-record-editor.h"
 #include "crm-record-page.h"
 #include "crm-related.h"
 #include "crm-test-ui.h"
@@ -288,6 +290,85 @@ test_related_lists_navigate (Fixture       *f,
   g_assert_nonnull (find_label_in_page (f, "PT Maju"));
 }
 
+static CrmRecordEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (CRM_IS_RECORD_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CRM_RECORD_EDITOR (window);
+    }
+  return NULL;
+}
+
+static gboolean
+editor_can_save (gpointer data)
+{
+  return crm_record_editor_can_save (data);
+}
+
+static gboolean
+no_editor (gpointer data)
+{
+  return find_editor () == NULL;
+}
+
+static void
+test_add_related_records (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(CrmRecord) task = NULL;
+  CrmRecordEditor *editor;
+  CrmFieldEditor *account;
+  gint64 id = crm_test_create (f->store, "accounts", "account_name", "PT Maju", NULL);
+
+  crm_record_page_set_record (f->page, "accounts", id);
+  show (f, "related");
+
+  /* "+" on Contacts: a new contact of this account. */
+  click (find_named (GTK_WIDGET (f->page), "new-contacts-account_name"));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (crm_record_editor_get_module (editor), ==, "contacts");
+  account = crm_record_editor_get_field_editor (editor, "account_name");
+  g_assert_cmpint (crm_lookup_entry_get_value (CRM_LOOKUP_ENTRY (crm_field_editor_get_input (account))), ==, id);
+  gtk_editable_set_text (GTK_EDITABLE (crm_field_editor_get_input (crm_record_editor_get_field_editor (editor, "last_name"))),
+                         "Wijaya");
+  g_assert_true (crm_test_wait_until (editor_can_save, editor, 2000));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_true (crm_test_wait_until (no_editor, NULL, 2000));
+  g_assert_true (wait_for_label (f, "Wijaya"));
+
+  /* "+" on Open Activities: a task related to this account. */
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (find_named (GTK_WIDGET (f->page), "new-activity"));
+    GtkPopover *popover;
+
+    g_assert_nonnull (menu);
+    gtk_menu_button_popup (menu);
+    crm_test_spin (50);
+    popover = gtk_menu_button_get_popover (menu);
+    /* The first item is "New Task". */
+    click (gtk_widget_get_first_child (gtk_popover_get_child (popover)));
+  }
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (crm_record_editor_get_module (editor), ==, "tasks");
+  gtk_editable_set_text (GTK_EDITABLE (crm_field_editor_get_input (crm_record_editor_get_field_editor (editor, "subject"))),
+                         "Send the contract");
+  g_assert_true (crm_test_wait_until (editor_can_save, editor, 2000));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_true (crm_test_wait_until (no_editor, NULL, 2000));
+  g_assert_true (wait_for_label (f, "Send the contract"));
+  task = crm_store_load_record (f->store, "tasks", 1, NULL);
+  g_assert_cmpstr (crm_record_get_string (task, "related_module"), ==, "accounts");
+  g_assert_cmpint (crm_record_get_int (task, "related_id", 0), ==, id);
+}
+
 static void
 test_timeline (Fixture       *f,
                gconstpointer  data)
@@ -390,6 +471,7 @@ main (int   argc,
   ADD ("follows-the-store", test_follows_the_store);
   ADD ("notes-in-place", test_notes_in_place);
   ADD ("related-lists", test_related_lists_navigate);
+  ADD ("add-related-records", test_add_related_records);
   ADD ("timeline", test_timeline);
   ADD ("delete-and-restore", test_delete_and_restore);
   ADD ("attachments", test_attachments);

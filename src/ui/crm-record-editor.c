@@ -10,17 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "crm-record-editor.h"
-#include "crm-window.h"
 
 /* Validation waits for a pause in typing so that an address being typed is
  * not called invalid at every key. */
 #define VALIDATE_DELAY_MS 300
-
-/* CrmWindow's toast API is written elsewhere; until it is linked in, the
- * symbol is NULL and callers toast from ::saved. */
-extern void crm_window_add_toast (CrmWindow  *self,
-                                  const char *message,
-                                  gint64      undo_change_id) __attribute__ ((weak));
 
 struct _CrmRecordEditor
 {
@@ -406,27 +399,6 @@ setup (CrmRecordEditor *self)
  */
 
 static void
-toast_in_window (CrmRecordEditor *self,
-                 gboolean         created,
-                 gint64           change_id)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autofree char *title = crm_record_dup_title (self->record);
-  g_autofree char *message = NULL;
-
-  if (crm_window_add_toast == NULL || parent == NULL || !CRM_IS_WINDOW (parent))
-    return;
-  if (title == NULL || *title == '\0')
-    {
-      g_free (title);
-      title = g_strdup (crm_module_get_singular (crm_record_get_module (self->record)));
-    }
-  /* Translators: a toast after saving; %s is the record's name */
-  message = g_strdup_printf (created ? _("“%s” created") : _("“%s” saved"), title);
-  crm_window_add_toast (CRM_WINDOW (parent), message, change_id);
-}
-
-static void
 show_save_error (CrmRecordEditor *self,
                  const GError    *error)
 {
@@ -490,9 +462,9 @@ save (CrmRecordEditor *self)
   self->record_id = crm_record_get_id (self->record);
   self->has_changes = FALSE;
 
+  /* Whoever opened the editor says so in a toast with Undo (the window,
+   * or the record page for the records it adds). */
   g_signal_emit (self, signals [SAVED], 0, self->record_id, change_id);
-  if (changed)
-    toast_in_window (self, created, change_id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

@@ -19,8 +19,8 @@ G_DECLARE_FINAL_TYPE (CrmRecordEditor, crm_record_editor, CRM, RECORD_EDITOR, Ad
 /* A modal window with a form built from the module's fields. `id` 0 makes
  * a new record; `clone_from` prefills a new record from another one.
  * ::saved (gint64 record_id, gint64 change_id) is emitted after a save;
- * change_id is 0 when nothing changed. When the parent is a CrmWindow the
- * editor also shows the "saved" toast with Undo there. */
+ * change_id is 0 when nothing changed. The caller shows the toast with
+ * Undo. */
 GtkWindow      *crm_record_editor_new               (GtkWindow       *parent,
                                                      CrmStore        *store,
                                                      const char      *module,

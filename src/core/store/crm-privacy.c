@@ -791,6 +791,7 @@ crm_privacy_erase (CrmStore    *store,
 {
   g_autoptr(CrmRecord) record = NULL;
   g_autoptr(GPtrArray) personal = NULL;
+  gboolean secure = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
@@ -814,7 +815,13 @@ crm_privacy_erase (CrmStore    *store,
       return FALSE;
     }
 
-  if (!crm_store_exec (store, "PRAGMA secure_delete = ON", error))
+  {
+    crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (store, "PRAGMA secure_delete", error);
+    if (stmt == NULL)
+      return FALSE;
+    secure = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  }
+  if (!secure && !crm_store_exec (store, "PRAGMA secure_delete = ON", error))
     return FALSE;
   if (crm_store_begin_change (store, "erase", module_name, _("Personal data erased"), error) == 0)
     ok = FALSE;
@@ -831,7 +838,8 @@ crm_privacy_erase (CrmStore    *store,
    * next checkpoint overwrites them. */
   if (ok)
     crm_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
-  crm_store_exec (store, "PRAGMA secure_delete = OFF", NULL);
+  if (!secure)
+    crm_store_exec (store, "PRAGMA secure_delete = OFF", NULL);
   return ok;
 }
 

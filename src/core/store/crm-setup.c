@@ -18,6 +18,10 @@ crm_setup_attach (CrmStore *store)
 {
   g_return_if_fail (CRM_IS_STORE (store));
 
+  /* Freed pages and cells are overwritten, so that values that were
+   * changed, deleted or erased (GDPR) do not linger in the file. */
+  crm_store_exec (store, "PRAGMA secure_delete = ON", NULL);
+
   /* Defaults and checks first: rules then see the record as stored. */
   crm_currencies_attach (store);
   crm_users_attach (store);

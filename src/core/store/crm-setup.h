@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* Registers the Setup write hooks on a store, in this order: currencies
+/* Turns on PRAGMA secure_delete (freed space is zeroed: GDPR) and
+ * registers the Setup write hooks on a store, in this order: currencies
  * (currency and rate of new records), users (no inactive owners), privacy
  * (data source of new records), automation (workflow rules). Call it once
  * right after crm_store_open(); calling it again does nothing. */

@@ -53,6 +53,7 @@ typedef struct
   GHashTable           *accounts;   /* folded name -> gint64* id, made or found in this import */
   gint64                batch;
   char                 *new_account; /* folded name of the account this card made */
+  GString              *extra;      /* what no field took, for the description */
   guint                 card;       /* 1-based, for messages */
   const char           *who;        /* the card's name, for messages */
 } Import;
@@ -112,7 +113,9 @@ set_text (Import     *self,
   value = g_variant_ref_sink (g_variant_new_string (text));
   if (!crm_field_validate (field, value, &local))
     {
-      note (self, _("left out: %s"), local->message);
+      /* Nothing is lost: what a field refuses goes to the description. */
+      g_string_append_printf (self->extra, "%s: %s\n", crm_field_get_label (field), text);
+      note (self, _("%s (kept in the description)"), local->message);
       return FALSE;
     }
   crm_record_set_value (record, name, value);
@@ -211,7 +214,8 @@ find_or_create_account (Import      *self,
     {
       CrmField *field = crm_module_get_field (accounts, "account_name");
       int max = field ? crm_field_get_max_length (field) : 0;
-      g_autofree char *shortened = max > 0 ? g_utf8_substring (name, 0, max) : g_strdup (name);
+      g_autofree char *shortened = max > 0 && g_utf8_strlen (name, -1) > max
+                                   ? g_utf8_substring (name, 0, max) : g_strdup (name);
 
       account = crm_record_new (accounts);
       crm_record_set_string (account, "account_name", shortened);
@@ -261,9 +265,12 @@ set_phones (Import          *self,
         if (field_is_free (record, spare[j]))
           free_field = spare[j];
       if (free_field != NULL)
-        set_text (self, record, free_field, phone->value);   /* notes a refused number itself */
+        set_text (self, record, free_field, phone->value);   /* keeps a refused number itself */
       else
-        note (self, _("the phone number %s was left out: no phone field is free"), phone->value);
+        {
+          g_string_append_printf (self->extra, "%s: %s\n", _("Phone"), phone->value);
+          note (self, _("the phone number %s went to the description: no phone field is free"), phone->value);
+        }
     }
 }
 
@@ -285,7 +292,10 @@ set_emails (Import          *self,
             used++;
         }
       else
-        note (self, _("the email address %s was left out: only two are kept"), email->value);
+        {
+          g_string_append_printf (self->extra, "%s: %s\n", _("Email"), email->value);
+          note (self, _("the email address %s went to the description: two fit in fields"), email->value);
+        }
     }
 }
 
@@ -308,8 +318,20 @@ set_address (Import          *self,
   set_text (self, record, names[2], address->region);
   set_text (self, record, names[3], address->postal_code);
   set_text (self, record, names[4], address->country);
+  for (guint i = 1; i < contact->addresses->len; i++)
+    {
+      CrmVcardAddress *more = g_ptr_array_index (contact->addresses, i);
+      const char *parts[] = { more->street, more->locality, more->region, more->postal_code, more->country };
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
+        if (parts[j] != NULL)
+          g_string_append_printf (line, "%s%s", line->len ? ", " : "", parts[j]);
+      g_strdelimit (line->str, "\n", ' ');
+      g_string_append_printf (self->extra, "%s: %s\n", _("Address"), line->str);
+    }
   if (contact->addresses->len > 1)
-    note (self, ngettext ("%u more address was left out", "%u more addresses were left out",
+    note (self, ngettext ("%u more address went to the description", "%u more addresses went to the description",
                           contact->addresses->len - 1), contact->addresses->len - 1);
 }
 
@@ -344,7 +366,18 @@ fill_record (Import           *self,
   set_address (self, record, contact);
   set_text (self, record, "date_of_birth", contact->birthday);
   set_text (self, record, "website", contact->url);
-  set_text (self, record, "description", contact->note);
+
+  if (self->extra->len > 0)
+    {
+      g_autofree char *description = NULL;
+
+      g_string_truncate (self->extra, self->extra->len - 1);   /* the last newline */
+      description = contact->note ? g_strconcat (contact->note, "\n\n", self->extra->str, NULL)
+                                  : g_strdup (self->extra->str);
+      set_text (self, record, "description", description);
+    }
+  else
+    set_text (self, record, "description", contact->note);
   crm_record_set_int (record, "import_batch", self->batch);
   return TRUE;
 }
@@ -358,6 +391,7 @@ crm_vcard_import (CrmStore              *store,
 {
   g_autoptr(CrmVcardImportReport) report = NULL;
   g_autoptr(GHashTable) accounts = NULL;
+  g_autoptr(GString) extra = g_string_new (NULL);
   g_autoptr(GPtrArray) contacts = NULL;
   g_autofree char *base = NULL;
   Import self = { 0, };
@@ -383,6 +417,7 @@ crm_vcard_import (CrmStore              *store,
   self.module = crm_store_get_module (store, module);
   self.report = report;
   self.accounts = accounts;
+  self.extra = extra;
   self.batch = crm_store_begin_change (store, "import", module, base, error);
   if (self.batch == 0)
     return FALSE;
@@ -401,6 +436,7 @@ crm_vcard_import (CrmStore              *store,
 
       /* Each card in a savepoint: a card that fails takes its account with it. */
       g_clear_pointer (&self.new_account, g_free);
+      g_string_truncate (self.extra, 0);
       if (!crm_store_begin (store, error))
         goto failed;
       if (!fill_record (&self, record, contact, &local) ||

@@ -27,8 +27,10 @@ G_BEGIN_DECLS
  * One import is one change set of action "import": every record it
  * creates, accounts included, carries the change id as import_batch, and
  * one Undo removes them all. A card that cannot be saved is skipped and
- * reported; a value a field refuses (a malformed phone, a name longer
- * than the field) is left out or shortened, with a message.
+ * reported. Nothing of a saved card is lost: a text longer than its field
+ * is shortened, and what no field takes (a third email, a sixth phone, a
+ * second address, a phone number the field refuses such as "ext. 102")
+ * is added to the description; each with a message in the report.
  */
 
 typedef struct

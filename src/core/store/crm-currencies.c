@@ -415,6 +415,9 @@ crm_currencies_add (CrmStore    *store,
 {
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
 
+  /* Records must get currencies and rates from now on, even when the
+   * application forgot crm_setup_attach(). */
+  crm_currencies_attach (store);
   if (code == NULL || !crm_currency_is_known (code))
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,

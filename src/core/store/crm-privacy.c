@@ -125,6 +125,7 @@ crm_privacy_set_enabled (CrmStore    *store,
 
   if (require_module (store, module, error) == NULL)
     return FALSE;
+  crm_privacy_attach (store);
   key = g_strdup_printf ("privacy.enabled.%s", module);
   return crm_store_set_setting (store, key, enabled ? "1" : "0", error);
 }

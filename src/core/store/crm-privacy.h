@@ -113,10 +113,12 @@ gboolean        crm_privacy_export_json_file      (CrmStore        *store,
  * of their history rows, the text of its notes, the descriptions of
  * changes that named it, its search index entry (the index is then
  * optimized so that no old term survives) and its consent remarks. The
- * record itself stays, with its non-personal fields. Freed pages are
- * overwritten (secure_delete) and the write-ahead log is checkpointed, so
- * the values do not linger in the file either. The erasure appears in
- * the audit log and cannot be undone.
+ * record itself stays, with its non-personal fields. Freed space is
+ * overwritten (PRAGMA secure_delete, which crm_setup_attach() turns on for
+ * every write so that earlier versions of the values are gone too) and
+ * the write-ahead log is checkpointed, so the values do not linger in the
+ * file either. Attachments are left alone. The erasure appears in the
+ * audit log (action "erase") and cannot be undone.
  */
 gboolean        crm_privacy_erase                 (CrmStore        *store,
                                                    const char      *module,

@@ -177,6 +177,7 @@ crm_users_set_active (CrmStore    *store,
 
   if (user == NULL)
     return FALSE;
+  crm_users_attach (store);
   if (user->active == !!active)
     return TRUE;
   if (!active && id == crm_store_get_current_user (store))

@@ -1225,6 +1225,13 @@ crm_store_undo_change (CrmStore    *self,
       g_set_error (error, CRM_ERROR, CRM_ERROR_FAILED, _("This change was already undone"));
       return FALSE;
     }
+  if (g_str_equal (action, "convert"))
+    {
+      /* Notes and activities moved to the new contact; purging it would
+       * take them along. Zoho does not undo conversions either. */
+      g_set_error (error, CRM_ERROR, CRM_ERROR_FAILED, _("A lead conversion cannot be undone"));
+      return FALSE;
+    }
   if (g_str_equal (action, "undo"))
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_FAILED, _("An undo cannot itself be undone"));

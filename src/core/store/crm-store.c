@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "crm-setup.h"
 #include "crm-store-private.h"
 
 /* The store owns the SQLite connection: pragmas, migrations, the statement
@@ -87,6 +88,7 @@ static const struct {
   MigrationFunc after;
 } migrations[] = {
   { 1, "/com/example/Crm/schema/crm-schema-001.sql", _crm_store_seed_standard },
+  { 6, "/com/example/Crm/schema/crm-schema-006.sql", _crm_setup_migrate_006 },
 };
 
 /*
@@ -882,6 +884,10 @@ crm_store_open (const char  *path,
     return NULL;
   if (!ensure_default_user (self, error))
     return NULL;
+
+  /* Currencies, owners, privacy and workflow rules apply to every write,
+   * whoever opened the store: the window, the command line or a test. */
+  crm_setup_attach (self);
 
   return g_steal_pointer (&self);
 }

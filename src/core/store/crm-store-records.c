@@ -529,8 +529,8 @@ apply_derived_fields (CrmStore  *self,
     }
 }
 
-static const char *
-default_prefix (const char *module)
+const char *
+_crm_store_default_number_prefix (const char *module)
 {
   static const struct { const char *module; const char *prefix; } prefixes[] = {
     { "quotes", "QUO" }, { "sales_orders", "SO" }, { "purchase_orders", "PO" }, { "invoices", "INV" },
@@ -582,7 +582,7 @@ assign_auto_numbers (CrmStore   *self,
       crm_record_set_string (record, crm_field_get_api_name (field), NULL);
       {
         g_autofree char *number = g_strdup_printf ("%s-%d-%04" G_GINT64_MODIFIER "d",
-                                                   prefix ? prefix : default_prefix (name),
+                                                   prefix ? prefix : _crm_store_default_number_prefix (name),
                                                    g_date_time_get_year (now), n);
         crm_record_set_string (record, crm_field_get_api_name (field), number);
       }
@@ -715,7 +715,9 @@ save_new (CrmStore   *self,
       !insert_record (self, record, error) ||
       !_crm_store_add_history (self, crm_module_get_api_name (module), crm_record_get_id (record),
                                "create", NULL, NULL, NULL, error) ||
-      !_crm_search_index_record (self, record, error))
+      !_crm_search_index_record (self, record, error) ||
+      !_crm_store_run_write_hooks (self, crm_module_get_api_name (module), crm_record_get_id (record),
+                                   CRM_WRITE_CREATE, error))
     {
       crm_store_abort_change (self);
       crm_record_set_id (record, 0);
@@ -818,6 +820,8 @@ save_existing (CrmStore   *self,
         goto failed;
     }
   if (search_dirty && !reindex (self, module, id, error))
+    goto failed;
+  if (!_crm_store_run_write_hooks (self, module_name, id, CRM_WRITE_UPDATE, error))
     goto failed;
 
   _crm_store_notify (self, module_name, id);
@@ -929,7 +933,8 @@ change_deleted_state (CrmStore    *self,
     return FALSE;
   if (!set_deleted (self, module, id, deleted, error) ||
       !_crm_store_add_history (self, module_name, id, deleted ? "delete" : "restore", NULL, NULL, NULL, error) ||
-      !(deleted ? _crm_search_remove_record (self, module, id, error) : reindex (self, module, id, error)))
+      !(deleted ? _crm_search_remove_record (self, module, id, error) : reindex (self, module, id, error)) ||
+      !_crm_store_run_write_hooks (self, module_name, id, deleted ? CRM_WRITE_DELETE : CRM_WRITE_RESTORE, error))
     {
       crm_store_abort_change (self);
       return FALSE;
@@ -993,7 +998,8 @@ purge_row (CrmStore    *self,
           return FALSE;
         }
     }
-  return _crm_search_remove_record (self, module, id, error);
+  return _crm_search_remove_record (self, module, id, error) &&
+         _crm_store_run_write_hooks (self, crm_module_get_api_name (module), id, CRM_WRITE_PURGE, error);
 }
 
 gboolean
@@ -1118,7 +1124,8 @@ undo_row (CrmStore    *self,
       return update_columns (self, module, row->record_id, names, values, error) &&
              _crm_store_add_history (self, row->module, row->record_id, "update", row->field,
                                      crm_record_get_value (current, row->field), row->old_value, error) &&
-             reindex (self, module, row->record_id, error);
+             reindex (self, module, row->record_id, error) &&
+             _crm_store_run_write_hooks (self, row->module, row->record_id, CRM_WRITE_UPDATE, error);
     }
   if (g_str_equal (row->action, "create"))
     {
@@ -1139,7 +1146,9 @@ undo_row (CrmStore    *self,
              _crm_store_add_history (self, row->module, row->record_id, deleted ? "delete" : "restore",
                                      NULL, NULL, NULL, error) &&
              (deleted ? _crm_search_remove_record (self, module, row->record_id, error)
-                      : reindex (self, module, row->record_id, error));
+                      : reindex (self, module, row->record_id, error)) &&
+             _crm_store_run_write_hooks (self, row->module, row->record_id,
+                                         deleted ? CRM_WRITE_DELETE : CRM_WRITE_RESTORE, error);
     }
   if (g_str_equal (row->action, "purge"))
     {
@@ -1147,7 +1156,8 @@ undo_row (CrmStore    *self,
                    _("Records removed from the recycle bin for good cannot be brought back"));
       return FALSE;
     }
-  return TRUE;
+  return _crm_store_run_undo_hook (self, row->action, row->module, row->record_id,
+                                   row->field, row->old_value, error);
 }
 
 /* An import creates its records without a history row each (that would

@@ -31,6 +31,8 @@ struct _CrmStore
   GPtrArray  *modules;          /* CrmModule*, ordered by position */
   GHashTable *modules_by_name;  /* borrowed */
   GArray     *pending;          /* PendingNotify, emitted after commit */
+  GArray     *write_hooks;      /* CrmWriteHook */
+  GHashTable *undo_hooks;       /* history action -> CrmUndoHook */
   gint64      current_user;
   gint64      current_change;
   int         tx_depth;
@@ -64,6 +66,7 @@ static const struct {
   MigrationFunc after;
 } migrations[] = {
   { 1, "/com/example/Crm/schema/crm-schema-001.sql", _crm_store_seed_standard },
+  { 2, "/com/example/Crm/schema/crm-schema-002.sql", _crm_documents_migrate_002 },
 };
 
 /*
@@ -782,6 +785,7 @@ crm_store_open (const char  *path,
     return NULL;
   if (!ensure_default_user (self, error))
     return NULL;
+  _crm_documents_install (self);
 
   return g_steal_pointer (&self);
 }
@@ -808,6 +812,55 @@ char *
 crm_store_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "com.example.Crm", "crm.db", NULL);
+}
+
+/*
+ * Hooks
+ */
+
+void
+_crm_store_add_write_hook (CrmStore     *self,
+                           CrmWriteHook  hook)
+{
+  g_array_append_val (self->write_hooks, hook);
+}
+
+void
+_crm_store_add_undo_hook (CrmStore    *self,
+                          const char  *action,
+                          CrmUndoHook  hook)
+{
+  g_hash_table_insert (self->undo_hooks, g_strdup (action), hook);
+}
+
+gboolean
+_crm_store_run_write_hooks (CrmStore      *self,
+                            const char    *module,
+                            gint64         id,
+                            CrmWriteKind   kind,
+                            GError       **error)
+{
+  for (guint i = 0; i < self->write_hooks->len; i++)
+    if (!g_array_index (self->write_hooks, CrmWriteHook, i) (self, module, id, kind, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_crm_store_run_undo_hook (CrmStore    *self,
+                          const char  *action,
+                          const char  *module,
+                          gint64       id,
+                          const char  *field,
+                          GVariant    *old_value,
+                          GError     **error)
+{
+  CrmUndoHook hook = g_hash_table_lookup (self->undo_hooks, action);
+
+  /* An action nobody claims changed nothing that undo could put back. */
+  if (hook == NULL)
+    return TRUE;
+  return hook (self, module, id, field, old_value, error);
 }
 
 /*
@@ -863,6 +916,8 @@ crm_store_finalize (GObject *object)
 
   drop_pending (self);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->write_hooks, g_array_unref);
+  g_clear_pointer (&self->undo_hooks, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->modules_by_name, g_hash_table_unref);
   g_clear_pointer (&self->modules, g_ptr_array_unref);
@@ -920,4 +975,6 @@ crm_store_init (CrmStore *self)
   self->modules_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->modules = g_ptr_array_new_with_free_func (g_object_unref);
   self->pending = g_array_new (FALSE, TRUE, sizeof (PendingNotify));
+  self->write_hooks = g_array_new (FALSE, FALSE, sizeof (CrmWriteHook));
+  self->undo_hooks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

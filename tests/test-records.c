@@ -413,6 +413,79 @@ test_records_changed_after_commit (Fixture       *f,
   g_signal_handler_disconnect (f->store, handler);
 }
 
+static gboolean
+refuse_big_deals (CrmStore    *store,
+                  const char  *action,
+                  CrmRecord   *before,
+                  CrmRecord   *after,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  g_assert_true (crm_store_in_transaction (store));
+  if (crm_record_get_int (after, "amount", 0) > 100000000)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, "Too big");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+touch_again (CrmStore    *store,
+             const char  *action,
+             CrmRecord   *before,
+             CrmRecord   *after,
+             gpointer     user_data,
+             GError     **error)
+{
+  g_autofree char *city = g_strdup_printf ("City %u", crm_store_get_hook_depth (store));
+
+  /* A careless rule that rewrites the record it was fired by. */
+  return crm_store_set_field (store, "leads", crm_record_get_id (after), "city",
+                              g_variant_new_string (city), error);
+}
+
+static void
+test_write_hooks (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *account = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              crm_test_create (f->store, "accounts", "account_name", "Hooli", NULL));
+  guint calls = 0;
+  guint hook = crm_store_add_write_hook (f->store, "deals", refuse_big_deals, &calls, NULL);
+  gint64 id = crm_test_create (f->store, "deals", "deal_name", "Small", "account_name", account,
+                               "closing_date", "2026-12-01", "stage", "Qualification", "amount", "10.00", NULL);
+
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_false (crm_store_set_field (f->store, "deals", id, "amount", g_variant_new_int64 (200000000), &error));
+  g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_assert_cmpuint (calls, ==, 2);
+  {
+    g_autoptr(CrmRecord) deal = crm_store_load_record (f->store, "deals", id, NULL);
+    g_assert_cmpint (crm_record_get_int (deal, "amount", 0), ==, 1000);
+  }
+  crm_store_remove_write_hook (f->store, hook);
+  crm_test_create (f->store, "accounts", "account_name", "Not counted", NULL);
+  g_assert_cmpuint (calls, ==, 2);
+
+  /* A hook that keeps re-firing is stopped, and nothing is saved. */
+  hook = crm_store_add_write_hook (f->store, "leads", touch_again, NULL, NULL);
+  {
+    g_autoptr(CrmRecord) lead = crm_record_new (crm_store_get_module (f->store, "leads"));
+    crm_record_set_string (lead, "last_name", "Loop");
+    g_assert_false (crm_store_save_record (f->store, lead, &error));
+    g_assert_error (error, CRM_ERROR, CRM_ERROR_FAILED);
+    g_assert_cmpint (crm_store_count_records (f->store, "leads", NULL), ==, 0);
+  }
+  crm_store_remove_write_hook (f->store, hook);
+  g_assert_false (crm_store_in_transaction (f->store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +504,7 @@ main (int   argc,
   ADD ("/records/undo/rollback", test_failed_change_rolls_back);
   ADD ("/records/auto-number", test_auto_numbers_never_reused);
   ADD ("/records/signal-after-commit", test_records_changed_after_commit);
+  ADD ("/records/write-hooks", test_write_hooks);
 #undef ADD
 
   return g_test_run ();

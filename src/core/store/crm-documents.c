@@ -1277,7 +1277,7 @@ crm_documents_mass_convert (CrmStore      *store,
                                    n_ids, crm_module_get_plural (to));
 
   result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-  if (crm_store_begin_change (store, "convert", to_module, description, error) == 0)
+  if (crm_store_begin_change (store, "convert_document", to_module, description, error) == 0)
     return NULL;
   for (guint i = 0; i < n_ids; i++)
     {
@@ -1553,21 +1553,20 @@ crm_documents_dup_number_prefix (CrmStore   *store,
  */
 
 static gboolean
-after_write (CrmStore      *store,
-             const char    *module_name,
-             gint64         id,
-             CrmWriteKind   kind,
-             GError       **error)
+after_write (CrmStore    *store,
+             const char  *action,
+             CrmRecord   *before,
+             CrmRecord   *after,
+             gpointer     user_data,
+             GError     **error)
 {
-  CrmModule *module;
-
-  if (!crm_documents_is_document (module_name))
-    return _crm_pricing_after_write (store, module_name, id, kind, error);
-  module = crm_store_get_module (store, module_name);
+  CrmModule *module = crm_record_get_module (after);
+  const char *module_name = crm_module_get_api_name (module);
+  gint64 id = crm_record_get_id (after);
 
   /* A new document starts at zero in the home currency, so that its
    * totals read 0 rather than empty until lines are added. */
-  if (kind == CRM_WRITE_CREATE)
+  if (g_str_equal (action, "create"))
     {
       g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET currency = coalesce(currency, ?), "
                                               "sub_total = coalesce(sub_total, 0), discount = coalesce(discount, 0), "
@@ -1587,7 +1586,7 @@ after_write (CrmStore      *store,
         return FALSE;
     }
 
-  if (kind == CRM_WRITE_PURGE)
+  if (g_str_equal (action, "purge"))
     {
       crm_autoreset sqlite3_stmt *stmt =
         crm_store_prepare (store, "DELETE FROM line_items WHERE module = ? AND record_id = ?", error);
@@ -1606,8 +1605,10 @@ after_write (CrmStore      *store,
 void
 _crm_documents_install (CrmStore *store)
 {
-  _crm_store_add_write_hook (store, after_write);
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    crm_store_add_write_hook (store, documents[i].module, after_write, NULL, NULL);
   _crm_store_add_undo_hook (store, "lines", undo_lines);
+  _crm_pricing_install (store);
 }
 
 static gboolean

@@ -664,39 +664,21 @@ crm_price_book_get_price (CrmStore    *store,
 
 /* A purged price book or product takes its list prices and ranges along;
  * the recycle bin keeps them, so that a restore brings them back. */
-gboolean
-_crm_pricing_after_write (CrmStore      *store,
-                          const char    *module,
-                          gint64         id,
-                          CrmWriteKind   kind,
-                          GError       **error)
+static gboolean
+after_write (CrmStore    *store,
+             const char  *action,
+             CrmRecord   *before,
+             CrmRecord   *after,
+             gpointer     user_data,
+             GError     **error)
 {
-  const char *book_steps[] = {
-    "DELETE FROM price_book_entries WHERE price_book_id = ?",
-    "DELETE FROM price_book_ranges WHERE price_book_id = ?",
-  };
-  const char *product_steps[] = {
-    "DELETE FROM price_book_entries WHERE product_id = ?",
-  };
-  const char **steps;
-  guint n_steps;
+  const char * const *steps = user_data;
+  gint64 id = crm_record_get_id (after);
 
-  if (kind != CRM_WRITE_PURGE)
-    return TRUE;
-  if (g_str_equal (module, "price_books"))
-    {
-      steps = book_steps;
-      n_steps = G_N_ELEMENTS (book_steps);
-    }
-  else if (g_str_equal (module, "products"))
-    {
-      steps = product_steps;
-      n_steps = G_N_ELEMENTS (product_steps);
-    }
-  else
+  if (!g_str_equal (action, "purge"))
     return TRUE;
 
-  for (guint i = 0; i < n_steps; i++)
+  for (guint i = 0; steps[i] != NULL; i++)
     {
       crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (store, steps[i], error);
 
@@ -707,4 +689,21 @@ _crm_pricing_after_write (CrmStore      *store,
         return FALSE;
     }
   return TRUE;
+}
+
+void
+_crm_pricing_install (CrmStore *store)
+{
+  static const char * const book_steps[] = {
+    "DELETE FROM price_book_entries WHERE price_book_id = ?",
+    "DELETE FROM price_book_ranges WHERE price_book_id = ?",
+    NULL
+  };
+  static const char * const product_steps[] = {
+    "DELETE FROM price_book_entries WHERE product_id = ?",
+    NULL
+  };
+
+  crm_store_add_write_hook (store, "price_books", after_write, (gpointer) book_steps, NULL);
+  crm_store_add_write_hook (store, "products", after_write, (gpointer) product_steps, NULL);
 }

@@ -30,24 +30,17 @@ void      _crm_bind_variant               (sqlite3_stmt  *stmt,
 GVariant *_crm_column_variant             (sqlite3_stmt  *stmt,
                                            int            column);
 
-/* Write hooks: code that keeps derived data in step with records (stock
- * counters, document line items) registers here instead of being called
- * from the record code by name. They run inside the writer's change set
- * and transaction, after the row was written; failing aborts the write. */
-typedef enum
-{
-  CRM_WRITE_CREATE,
-  CRM_WRITE_UPDATE,
-  CRM_WRITE_DELETE,
-  CRM_WRITE_RESTORE,
-  CRM_WRITE_PURGE,
-} CrmWriteKind;
+/* Runs the write hooks (crm_store_add_write_hook). Besides the public
+ * actions, the store runs them with "purge" (the row is gone; before and
+ * after are the last stored record) and "undo" (an Undo rewrote the row;
+ * before and after as for "update") so that derived data such as stock
+ * counters follows every path. */
+gboolean  _crm_store_run_write_hooks      (CrmStore      *self,
+                                           const char    *action,
+                                           CrmRecord     *before,
+                                           CrmRecord     *after,
+                                           GError       **error);
 
-typedef gboolean (*CrmWriteHook) (CrmStore      *self,
-                                  const char    *module,
-                                  gint64         id,
-                                  CrmWriteKind   kind,
-                                  GError       **error);
 /* Undoes a history row with an action the store does not know itself
  * (e.g. "lines"); old_value is the row's old_value. */
 typedef gboolean (*CrmUndoHook)  (CrmStore      *self,
@@ -57,16 +50,9 @@ typedef gboolean (*CrmUndoHook)  (CrmStore      *self,
                                   GVariant      *old_value,
                                   GError       **error);
 
-void      _crm_store_add_write_hook       (CrmStore      *self,
-                                           CrmWriteHook   hook);
 void      _crm_store_add_undo_hook        (CrmStore      *self,
                                            const char    *action,
                                            CrmUndoHook    hook);
-gboolean  _crm_store_run_write_hooks      (CrmStore      *self,
-                                           const char    *module,
-                                           gint64         id,
-                                           CrmWriteKind   kind,
-                                           GError       **error);
 gboolean  _crm_store_run_undo_hook        (CrmStore      *self,
                                            const char    *action,
                                            const char    *module,
@@ -80,11 +66,7 @@ gboolean  _crm_documents_migrate_002      (CrmStore      *self,
                                            GError       **error);
 void      _crm_documents_install          (CrmStore      *self);
 /* crm-pricing.c */
-gboolean  _crm_pricing_after_write        (CrmStore      *self,
-                                           const char    *module,
-                                           gint64         id,
-                                           CrmWriteKind   kind,
-                                           GError       **error);
+void      _crm_pricing_install            (CrmStore      *self);
 
 /* crm-store-records.c: the prefix of auto numbers when none is set */
 const char *_crm_store_default_number_prefix (const char *module);

@@ -716,8 +716,7 @@ save_new (CrmStore   *self,
       !_crm_store_add_history (self, crm_module_get_api_name (module), crm_record_get_id (record),
                                "create", NULL, NULL, NULL, error) ||
       !_crm_search_index_record (self, record, error) ||
-      !_crm_store_run_write_hooks (self, crm_module_get_api_name (module), crm_record_get_id (record),
-                                   CRM_WRITE_CREATE, error))
+      !_crm_store_run_write_hooks (self, "create", NULL, record, error))
     {
       crm_store_abort_change (self);
       crm_record_set_id (record, 0);
@@ -821,8 +820,12 @@ save_existing (CrmStore   *self,
     }
   if (search_dirty && !reindex (self, module, id, error))
     goto failed;
-  if (!_crm_store_run_write_hooks (self, module_name, id, CRM_WRITE_UPDATE, error))
-    goto failed;
+  {
+    /* Hooks see the whole stored row, not just what this caller set. */
+    g_autoptr(CrmRecord) stored = crm_store_load_record (self, module_name, id, error);
+    if (stored == NULL || !_crm_store_run_write_hooks (self, "update", old, stored, error))
+      goto failed;
+  }
 
   _crm_store_notify (self, module_name, id);
   if (!crm_store_end_change (self, error))
@@ -934,7 +937,7 @@ change_deleted_state (CrmStore    *self,
   if (!set_deleted (self, module, id, deleted, error) ||
       !_crm_store_add_history (self, module_name, id, deleted ? "delete" : "restore", NULL, NULL, NULL, error) ||
       !(deleted ? _crm_search_remove_record (self, module, id, error) : reindex (self, module, id, error)) ||
-      !_crm_store_run_write_hooks (self, module_name, id, deleted ? CRM_WRITE_DELETE : CRM_WRITE_RESTORE, error))
+      !_crm_store_run_write_hooks (self, deleted ? "delete" : "restore", record, record, error))
     {
       crm_store_abort_change (self);
       return FALSE;
@@ -968,6 +971,8 @@ purge_row (CrmStore    *self,
            GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?", crm_module_get_table (module));
+  /* for the hooks: what the row held before it went */
+  g_autoptr(CrmRecord) last = crm_store_load_record (self, crm_module_get_api_name (module), id, NULL);
   const char *children[] = {
     "DELETE FROM notes WHERE module = ?1 AND record_id = ?2",
     "DELETE FROM attachments WHERE module = ?1 AND record_id = ?2",
@@ -999,7 +1004,7 @@ purge_row (CrmStore    *self,
         }
     }
   return _crm_search_remove_record (self, module, id, error) &&
-         _crm_store_run_write_hooks (self, crm_module_get_api_name (module), id, CRM_WRITE_PURGE, error);
+         (last == NULL || _crm_store_run_write_hooks (self, "purge", last, last, error));
 }
 
 gboolean
@@ -1101,6 +1106,18 @@ history_row_free (gpointer data)
   g_free (row);
 }
 
+/* Undo writes rows directly; hooks hear about it as "undo". */
+static gboolean
+run_undo_hooks (CrmStore   *self,
+                CrmRecord  *before,
+                GError    **error)
+{
+  g_autoptr(CrmRecord) after = crm_store_load_record (self, crm_module_get_api_name (crm_record_get_module (before)),
+                                                      crm_record_get_id (before), error);
+
+  return after != NULL && _crm_store_run_write_hooks (self, "undo", before, after, error);
+}
+
 static gboolean
 undo_row (CrmStore    *self,
           HistoryRow  *row,
@@ -1125,7 +1142,7 @@ undo_row (CrmStore    *self,
              _crm_store_add_history (self, row->module, row->record_id, "update", row->field,
                                      crm_record_get_value (current, row->field), row->old_value, error) &&
              reindex (self, module, row->record_id, error) &&
-             _crm_store_run_write_hooks (self, row->module, row->record_id, CRM_WRITE_UPDATE, error);
+             run_undo_hooks (self, current, error);
     }
   if (g_str_equal (row->action, "create"))
     {
@@ -1147,8 +1164,7 @@ undo_row (CrmStore    *self,
                                      NULL, NULL, NULL, error) &&
              (deleted ? _crm_search_remove_record (self, module, row->record_id, error)
                       : reindex (self, module, row->record_id, error)) &&
-             _crm_store_run_write_hooks (self, row->module, row->record_id,
-                                         deleted ? CRM_WRITE_DELETE : CRM_WRITE_RESTORE, error);
+             run_undo_hooks (self, current, error);
     }
   if (g_str_equal (row->action, "purge"))
     {
@@ -1225,6 +1241,13 @@ crm_store_undo_change (CrmStore    *self,
   if (undone)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_FAILED, _("This change was already undone"));
+      return FALSE;
+    }
+  if (g_str_equal (action, "convert"))
+    {
+      /* Notes and activities moved to the new contact; purging it would
+       * take them along. Zoho does not undo conversions either. */
+      g_set_error (error, CRM_ERROR, CRM_ERROR_FAILED, _("A lead conversion cannot be undone"));
       return FALSE;
     }
   if (g_str_equal (action, "undo"))

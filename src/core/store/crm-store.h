@@ -85,6 +85,33 @@ gboolean     crm_store_undo_last           (CrmStore     *self,
                                             GError      **error);
 
 /*
+ * Write hooks: code that must run in the same transaction as a record
+ * write (stock counters, workflow rules). A hook sees the record before
+ * (NULL on create) and after (NULL never; on delete/restore it is the
+ * stored record); action is "create", "update", "delete" or "restore",
+ * and also "purge" (the row is gone; before and after are its last
+ * state) and "undo" (an Undo rewrote the row) for hooks that keep derived
+ * data in step; workflow rules should ignore the actions they do not know.
+ * Returning FALSE with an error aborts the whole write. Hooks may write
+ * records themselves; crm_store_get_hook_depth() tells how deep.
+ */
+typedef gboolean (*CrmWriteHook) (CrmStore    *store,
+                                  const char  *action,
+                                  CrmRecord   *before,
+                                  CrmRecord   *after,
+                                  gpointer     user_data,
+                                  GError     **error);
+
+guint        crm_store_add_write_hook      (CrmStore     *self,
+                                            const char   *module,
+                                            CrmWriteHook  hook,
+                                            gpointer      user_data,
+                                            GDestroyNotify destroy);
+void         crm_store_remove_write_hook   (CrmStore     *self,
+                                            guint         hook_id);
+guint        crm_store_get_hook_depth      (CrmStore     *self);
+
+/*
  * Users and settings
  */
 gint64       crm_store_get_current_user    (CrmStore     *self);

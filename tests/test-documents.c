@@ -455,6 +455,42 @@ test_fill_from_product (Fixture       *f,
 }
 
 static void
+test_find_products (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) desk = NULL;
+  g_autoptr(GPtrArray) code = NULL;
+  g_autoptr(GPtrArray) odd = NULL;
+  gint64 gone;
+
+  crm_test_create (f->store, "products", "product_name", "Standing desk", "product_code", "SD-100", NULL);
+  crm_test_create (f->store, "products", "product_name", "Desk lamp", "unit_price", "12.50", NULL);
+  crm_test_create (f->store, "products", "product_name", "Chair 100% wool", NULL);
+  gone = crm_test_create (f->store, "products", "product_name", "Desk (old)", NULL);
+  g_assert_true (crm_store_delete_record (f->store, "products", gone, NULL));
+
+  all = crm_documents_find_products (f->store, "", 10);
+  g_assert_cmpuint (all->len, ==, 3);
+
+  /* any case, names that start with the text first, deleted ones left out */
+  desk = crm_documents_find_products (f->store, "DESK", 10);
+  g_assert_cmpuint (desk->len, ==, 2);
+  g_assert_cmpstr (((CrmProductHit *) desk->pdata[0])->name, ==, "Desk lamp");
+  g_assert_cmpint (((CrmProductHit *) desk->pdata[0])->unit_price, ==, 1250);
+  g_assert_cmpstr (((CrmProductHit *) desk->pdata[1])->name, ==, "Standing desk");
+
+  code = crm_documents_find_products (f->store, "sd-1", 10);
+  g_assert_cmpuint (code->len, ==, 1);
+  g_assert_cmpstr (((CrmProductHit *) code->pdata[0])->code, ==, "SD-100");
+
+  /* % is a character, not a wildcard */
+  odd = crm_documents_find_products (f->store, "0%", 1);
+  g_assert_cmpuint (odd->len, ==, 1);
+  g_assert_cmpstr (((CrmProductHit *) odd->pdata[0])->name, ==, "Chair 100% wool");
+}
+
+static void
 test_price_book_on_line (Fixture       *f,
                          gconstpointer  data)
 {
@@ -925,6 +961,7 @@ main (int   argc,
   ADD ("totals/500-lines", test_five_hundred_lines);
   ADD ("totals/undo", test_undo_lines);
   ADD ("lines/fill-from-product", test_fill_from_product);
+  ADD ("lines/find-products", test_find_products);
   ADD ("lines/price-book", test_price_book_on_line);
   ADD ("convert/chain", test_convert_chain);
   ADD ("convert/quote-to-invoice", test_convert_quote_to_invoice);

@@ -929,6 +929,52 @@ undo_lines (CrmStore    *store,
  * Filling lines
  */
 
+void
+crm_product_hit_free (CrmProductHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->name);
+  g_free (hit->code);
+  g_free (hit);
+}
+
+GPtrArray *
+crm_documents_find_products (CrmStore   *store,
+                             const char *text,
+                             guint       limit)
+{
+  GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_product_hit_free);
+  g_autofree char *needle = g_strstrip (g_strdup (text ? text : ""));
+  crm_autoreset sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), hits);
+
+  /* instr() rather than LIKE: what people type may hold % or _ */
+  stmt = crm_store_prepare (store,
+                            "SELECT id, product_name, product_code, coalesce(unit_price, 0) FROM products "
+                            "WHERE deleted_at IS NULL AND (?1 = '' "
+                            "  OR instr(lower(product_name), lower(?1)) > 0 "
+                            "  OR instr(lower(coalesce(product_code, '')), lower(?1)) > 0) "
+                            "ORDER BY instr(lower(product_name), lower(?1)) != 1, product_name COLLATE NOCASE, id "
+                            "LIMIT ?2", NULL);
+  if (stmt == NULL)
+    return hits;
+  sqlite3_bind_text (stmt, 1, needle, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, limit);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      CrmProductHit *hit = g_new0 (CrmProductHit, 1);
+
+      hit->id = sqlite3_column_int64 (stmt, 0);
+      hit->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      hit->code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      hit->unit_price = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (hits, hit);
+    }
+  return hits;
+}
+
 gboolean
 crm_documents_fill_from_product (CrmStore    *store,
                                  CrmDocLine  *line,

@@ -53,6 +53,14 @@ typedef struct
   gboolean     is_source;      /* TRUE: the document this one was converted from */
 } CrmDocLink;
 
+typedef struct
+{
+  gint64       id;
+  char        *name;
+  char        *code;           /* may be NULL */
+  gint64       unit_price;     /* minor units of the home currency */
+} CrmProductHit;
+
 #define CRM_TYPE_DOC_LINE (crm_doc_line_get_type ())
 
 GType        crm_doc_line_get_type            (void) G_GNUC_CONST;
@@ -96,6 +104,13 @@ gboolean     crm_documents_save_lines         (CrmStore          *store,
                                                GPtrArray         *lines,
                                                const CrmTotals   *totals,
                                                GError           **error);
+
+void         crm_product_hit_free             (CrmProductHit     *hit);
+/* Live products whose name or code contains @text (any case; all when
+ * empty), names starting with it first, at most @limit. For pickers. */
+GPtrArray   *crm_documents_find_products      (CrmStore          *store,
+                                               const char        *text,
+                                               guint              limit);
 
 /* Sets the line's product, name, description, list price (the unit price)
  * and tax (the default rate when the product is taxable); clears the price

@@ -324,12 +324,12 @@ test_product_and_price_book (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (f->editor, "editor.set-product", "(ux)", 0, product));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_named (f, "name-entry", 0))), ==, "Meja kerja");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_named (f, "description-entry", 0))), ==, "160 x 80 cm");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_named (f, "price-entry", 0))), ==, "200");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_named (f, "price-entry", 0))), ==, "200.00");
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (nth_named (f, "tax-button", 0))), ==, "PPN 11%");
   g_assert_cmpstr (label_text (f, "grand_total_label"), ==, "$222.00");
 
   g_assert_true (gtk_widget_activate_action (f->editor, "editor.set-price-book", "(ux)", 0, book));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_named (f, "price-entry", 0))), ==, "180");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_named (f, "price-entry", 0))), ==, "180.00");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_named (f, "discount-entry", 0))), ==, "5%");
   /* 180 − 5% = 171; PPN 18.81 */
   g_assert_cmpstr (label_text (f, "grand_total_label"), ==, "$189.81");

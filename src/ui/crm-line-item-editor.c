@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-documents.h"
@@ -247,7 +249,20 @@ static char *
 format_money_input (gint64      value,
                     const char *currency)
 {
-  return crm_decimal_format (value, crm_currency_get_digits (currency));
+  g_autofree char *shown = crm_money_format (value, currency);
+  const char *symbol = crm_currency_get_symbol (currency);
+  GString *text;
+  char *at;
+
+  /* "$1,249.00" -> "1,249.00", "-Rp 5.000" -> "-5.000": all digits and
+   * the locale's marks, without the symbol the column header implies */
+  if (symbol == NULL || (at = strstr (shown, symbol)) == NULL)
+    return g_steal_pointer (&shown);
+  text = g_string_new (shown);
+  g_string_erase (text, at - shown, strlen (symbol));
+  if (text->str[at - shown] == ' ')
+    g_string_erase (text, at - shown, 1);
+  return g_string_free (text, FALSE);
 }
 
 static char *
@@ -1598,7 +1613,7 @@ setup_amount_cb (GtkListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (label, 10);
+  gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_end (label, 6);
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_set_name (label, "amount-label");

@@ -11,6 +11,8 @@
 #include "crm-line-item-editor.h"
 #include "crm-money.h"
 #include "crm-pricing.h"
+#include "crm-print.h"
+#include "crm-document-builder.h"
 #include "crm-test-util.h"
 
 typedef struct
@@ -365,6 +367,79 @@ test_five_hundred_lines (Fixture       *f,
   g_assert_cmpstr (label_text (f, "grand_total_label"), ==, expected);
 }
 
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, path, "-", NULL };
+  const char *info_argv[] = { tool, path, NULL };
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, g_str_equal (tool, "pdfinfo") ? (char **) info_argv : (char **) argv,
+                               NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The print operation's pages are the renderer's pages: exported through
+ * GtkPrintOperation they match the PDF export page for page. */
+static void
+test_print_operation (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GFile) direct = NULL;
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (f->dir, "exported.pdf", NULL);
+  g_autofree char *printed_text = NULL;
+  g_autofree char *exported_text = NULL;
+  g_autofree char *printed_info = NULL;
+  g_autofree char *exported_info = NULL;
+  g_autofree char *grand = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  save_lines (f, 120, "Printed part");
+  operation = crm_print_operation_new (f->store, "quotes", f->quote, &error);
+  g_assert_no_error (error);
+  gtk_print_operation_set_allow_async (operation, FALSE);
+  gtk_print_operation_set_export_filename (operation, printed);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  direct = g_file_new_for_path (exported);
+  g_assert_true (crm_export_record_pdf_to (f->store, "quotes", f->quote, direct, &error));
+  g_assert_no_error (error);
+
+  printed_info = run_tool ("pdfinfo", printed);
+  exported_info = run_tool ("pdfinfo", exported);
+  /* same page count and paper */
+  *strstr (printed_info, "Page rot:") = '\0';
+  *strstr (exported_info, "Page rot:") = '\0';
+  g_assert_cmpstr (strstr (printed_info, "Pages:"), ==, strstr (exported_info, "Pages:"));
+  printed_text = run_tool ("pdftotext", printed);
+  exported_text = run_tool ("pdftotext", exported);
+  grand = crm_money_format (stored_grand_total (f), "USD");
+  g_assert_nonnull (strstr (printed_text, grand));
+  g_assert_nonnull (strstr (printed_text, "Printed part 120"));
+  g_assert_nonnull (strstr (exported_text, grand));
+
+  /* a record that cannot be printed gives an error, no operation */
+  g_clear_object (&operation);
+  operation = crm_print_operation_new (f->store, "accounts", 1, &error);
+  g_assert_null (operation);
+  g_assert_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +456,7 @@ main (int   argc,
   ADD ("reorder", test_reorder);
   ADD ("product-and-price-book", test_product_and_price_book);
   ADD ("500-lines", test_five_hundred_lines);
+  g_test_add ("/print/operation", Fixture, NULL, fixture_setup, test_print_operation, fixture_teardown);
 #undef ADD
 
   return g_test_run ();

@@ -1121,7 +1121,6 @@ convert_one (CrmStore    *store,
   g_autoptr(GPtrArray) lines = NULL;
   g_autofree char *title = NULL;
   g_autofree char *today = NULL;
-  g_autofree char *currency = NULL;
   CrmTotals totals = { 0 };
   GPtrArray *fields;
   const char *status;
@@ -1209,9 +1208,9 @@ convert_one (CrmStore    *store,
       }
   }
 
-  if (!crm_documents_load_totals (store, from_name, id, &totals, &currency, error))
+  /* currency and exchange rate came along with the other fields */
+  if (!crm_documents_load_totals (store, from_name, id, &totals, NULL, error))
     return 0;
-  crm_record_set_string (target, "currency", currency);
   status = picklist_value_with_meaning (store, to_name, "status", NULL);
   if (status != NULL)
     crm_record_set_string (target, "status", status);
@@ -1610,24 +1609,22 @@ after_write (CrmStore    *store,
   const char *module_name = crm_module_get_api_name (module);
   gint64 id = crm_record_get_id (after);
 
-  /* A new document starts at zero in the home currency, so that its
-   * totals read 0 rather than empty until lines are added. */
+  /* A new document starts at zero, so that its totals read 0 rather
+   * than empty until lines are added. */
   if (g_str_equal (action, "create"))
     {
-      g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET currency = coalesce(currency, ?), "
+      g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET "
                                               "sub_total = coalesce(sub_total, 0), discount = coalesce(discount, 0), "
                                               "tax = coalesce(tax, 0), adjustment = coalesce(adjustment, 0), "
                                               "grand_total = coalesce(grand_total, 0), "
                                               "discount_kind = coalesce(discount_kind, 0), "
                                               "discount_value = coalesce(discount_value, 0) WHERE id = ?",
                                               crm_module_get_table (module));
-      g_autofree char *home = crm_store_dup_home_currency (store);
       crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (store, sql, error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, home, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, id);
+      sqlite3_bind_int64 (stmt, 1, id);
       if (!step_done (store, stmt, error))
         return FALSE;
     }
@@ -1684,9 +1681,55 @@ add_field_row (CrmStore      *store,
   return step_done (store, stmt, error);
 }
 
+/* Safe to run again on a database that has the column or its field row
+ * already (a schema 2 database whose version was turned back). */
+static gboolean
+add_column (CrmStore    *store,
+            const char  *module,
+            const char  *table,
+            const char  *column,
+            const char  *label,
+            GError     **error)
+{
+  gboolean has_column = FALSE;
+  gboolean has_field = FALSE;
+
+  {
+    crm_autoreset sqlite3_stmt *stmt =
+      crm_store_prepare (store, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, column, -1, SQLITE_TRANSIENT);
+    has_column = sqlite3_step (stmt) == SQLITE_ROW;
+  }
+  {
+    crm_autoreset sqlite3_stmt *stmt =
+      crm_store_prepare (store, "SELECT 1 FROM fields WHERE module = ? AND api_name = ?", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, module, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, column, -1, SQLITE_TRANSIENT);
+    has_field = sqlite3_step (stmt) == SQLITE_ROW;
+  }
+
+  if (!has_column)
+    {
+      g_autofree char *alter = g_strdup_printf ("ALTER TABLE \"%s\" ADD COLUMN \"%s\" INTEGER", table, column);
+      if (!crm_store_exec (store, alter, error))
+        return FALSE;
+    }
+  if (!has_field &&
+      !add_field_row (store, module, column, label, CRM_FIELD_INTEGER,
+                      CRM_FIELD_FLAG_SYSTEM | CRM_FIELD_FLAG_HIDDEN, 0, error))
+    return FALSE;
+  return TRUE;
+}
+
 /* The columns of schema 2 on the document tables, with their field rows
  * (labels in the language the database is created in, like the rest of
- * the metadata), and the meanings of the pricing models. */
+ * the metadata), and the meanings of the pricing models. The document's
+ * currency is the `currency` field schema 6 gives every money module. */
 gboolean
 _crm_documents_migrate_002 (CrmStore  *store,
                             GError   **error)
@@ -1695,8 +1738,6 @@ _crm_documents_migrate_002 (CrmStore  *store,
     {
       const char *module = documents[i].module;
       g_autofree char *table = NULL;
-      g_autofree char *alter = NULL;
-      g_autofree char *home = NULL;
 
       {
         crm_autoreset sqlite3_stmt *stmt =
@@ -1709,30 +1750,9 @@ _crm_documents_migrate_002 (CrmStore  *store,
         table = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       }
 
-      alter = g_strdup_printf ("ALTER TABLE \"%s\" ADD COLUMN discount_kind INTEGER;"
-                               "ALTER TABLE \"%s\" ADD COLUMN discount_value INTEGER;"
-                               "ALTER TABLE \"%s\" ADD COLUMN currency TEXT;",
-                               table, table, table);
-      if (!crm_store_exec (store, alter, error) ||
-          !add_field_row (store, module, "currency", _("Currency"), CRM_FIELD_TEXT,
-                          CRM_FIELD_FLAG_SYSTEM, 3, error) ||
-          !add_field_row (store, module, "discount_kind", _("Discount Kind"), CRM_FIELD_INTEGER,
-                          CRM_FIELD_FLAG_SYSTEM | CRM_FIELD_FLAG_HIDDEN, 0, error) ||
-          !add_field_row (store, module, "discount_value", _("Discount Value"), CRM_FIELD_INTEGER,
-                          CRM_FIELD_FLAG_SYSTEM | CRM_FIELD_FLAG_HIDDEN, 0, error))
+      if (!add_column (store, module, table, "discount_kind", _("Discount Kind"), error) ||
+          !add_column (store, module, table, "discount_value", _("Discount Value"), error))
         return FALSE;
-
-      home = crm_store_dup_home_currency (store);
-      {
-        g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET currency = ?", table);
-        crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (store, sql, error);
-
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_text (stmt, 1, home, -1, SQLITE_TRANSIENT);
-        if (!step_done (store, stmt, error))
-          return FALSE;
-      }
     }
 
   /* Labels are stored translated, so the models are told apart by their

@@ -20,8 +20,7 @@ G_BEGIN_DECLS
  * printout, exports and the database show the same figures.
  *
  * Money is in minor units of the document's currency (its `currency`
- * column, set to the company's home currency when the document is
- * created).
+ * field, see crm-currencies.h; the home currency when empty).
  *
  * Stock (DOMAIN.md §4): each sales order, purchase order and invoice adds
  * to its products' counters according to its state, found through the

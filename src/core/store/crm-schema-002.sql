@@ -6,7 +6,7 @@
 -- which also gives the pricing models their meanings.
 
 -- Tax rates chosen per line. rate is in basis points (PPN 11% = 1100).
-CREATE TABLE tax_rates (
+CREATE TABLE IF NOT EXISTS tax_rates (
   id          INTEGER PRIMARY KEY,
   name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
   rate        INTEGER NOT NULL CHECK (rate BETWEEN 0 AND 10000),
@@ -18,7 +18,7 @@ CREATE TABLE tax_rates (
 -- snapshot: changing a rate in Setup leaves issued documents alone.
 -- amount .. total are the results of crm_line_item_compute(), stored so
 -- that every reader shows the figures the document was saved with.
-CREATE TABLE line_items (
+CREATE TABLE IF NOT EXISTS line_items (
   id              INTEGER PRIMARY KEY,
   module          TEXT NOT NULL,
   record_id       INTEGER NOT NULL,
@@ -39,34 +39,34 @@ CREATE TABLE line_items (
   tax             INTEGER NOT NULL,
   total           INTEGER NOT NULL
 );
-CREATE INDEX line_items_by_record ON line_items (module, record_id, position);
-CREATE INDEX line_items_by_product ON line_items (product_id) WHERE product_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS line_items_by_record ON line_items (module, record_id, position);
+CREATE INDEX IF NOT EXISTS line_items_by_product ON line_items (product_id) WHERE product_id IS NOT NULL;
 
 -- A product's list price in a price book.
-CREATE TABLE price_book_entries (
+CREATE TABLE IF NOT EXISTS price_book_entries (
   price_book_id INTEGER NOT NULL,
   product_id    INTEGER NOT NULL,
   list_price    INTEGER NOT NULL CHECK (list_price >= 0),
   PRIMARY KEY (price_book_id, product_id)
 );
-CREATE INDEX price_book_entries_by_product ON price_book_entries (product_id);
+CREATE INDEX IF NOT EXISTS price_book_entries_by_product ON price_book_entries (product_id);
 
 -- Quantity ranges (thousandths, both ends included; to_qty NULL = no
 -- upper end) and their discount in basis points. A Flat book has one row.
-CREATE TABLE price_book_ranges (
+CREATE TABLE IF NOT EXISTS price_book_ranges (
   id            INTEGER PRIMARY KEY,
   price_book_id INTEGER NOT NULL,
   from_qty      INTEGER NOT NULL CHECK (from_qty >= 0),
   to_qty        INTEGER,
   discount_bp   INTEGER NOT NULL CHECK (discount_bp BETWEEN 0 AND 10000)
 );
-CREATE INDEX price_book_ranges_by_book ON price_book_ranges (price_book_id, from_qty);
+CREATE INDEX IF NOT EXISTS price_book_ranges_by_book ON price_book_ranges (price_book_id, from_qty);
 
 -- What a document currently adds to each product's counters (thousandths).
 -- Stock rules compare this with what the document's state asks for and
 -- apply the difference, so every path (status change, line edit, delete,
 -- restore, undo) converges on the same counters.
-CREATE TABLE stock_effects (
+CREATE TABLE IF NOT EXISTS stock_effects (
   module      TEXT NOT NULL,
   record_id   INTEGER NOT NULL,
   product_id  INTEGER NOT NULL,

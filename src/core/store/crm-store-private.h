@@ -82,6 +82,10 @@ gboolean  _crm_store_create_module_table  (CrmStore      *self,
 void      _crm_store_set_modules          (CrmStore      *self,
                                            GPtrArray     *modules);
 
+/* crm-currencies.c: the currency fields of schema 6 (labels translated) */
+gboolean  _crm_setup_migrate_006          (CrmStore      *self,
+                                           GError       **error);
+
 /* crm-search.c */
 gboolean  _crm_search_index_record        (CrmStore      *self,
                                            CrmRecord     *record,

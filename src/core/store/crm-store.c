@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "crm-setup.h"
 #include "crm-store-private.h"
 
 /* The store owns the SQLite connection: pragmas, migrations, the statement
@@ -89,6 +90,7 @@ static const struct {
 } migrations[] = {
   { 1, "/com/example/Crm/schema/crm-schema-001.sql", _crm_store_seed_standard },
   { 2, "/com/example/Crm/schema/crm-schema-002.sql", _crm_documents_migrate_002 },
+  { 6, "/com/example/Crm/schema/crm-schema-006.sql", _crm_setup_migrate_006 },
 };
 
 /*
@@ -885,6 +887,10 @@ crm_store_open (const char  *path,
   if (!ensure_default_user (self, error))
     return NULL;
   _crm_documents_install (self);
+
+  /* Currencies, owners, privacy and workflow rules apply to every write,
+   * whoever opened the store: the window, the command line or a test. */
+  crm_setup_attach (self);
 
   return g_steal_pointer (&self);
 }

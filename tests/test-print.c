@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crm-company.h"
 #include "crm-document-builder.h"
 #include "crm-documents.h"
 #include "crm-money.h"
@@ -279,6 +280,65 @@ test_quote_rupiah (Fixture       *f,
   setlocale (LC_ALL, old_locale);
 }
 
+static cairo_status_t
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+make_logo (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 120, 40);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.15);
+  cairo_rectangle (cr, 0, 0, 120, 40);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_png_cb, png);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+/* The logo set in Setup prints on the document. */
+static void
+test_logo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) logo = make_logo ();
+  g_autofree char *path = g_build_filename (f->dir, "logo.pdf", NULL);
+  g_autofree char *plain = g_build_filename (f->dir, "plain.pdf", NULL);
+  g_autofree char *pdfimages = g_find_program_in_path ("pdfimages");
+  const char *argv[] = { "pdfimages", "-list", NULL, NULL };
+  g_autofree char *with_logo = NULL;
+  g_autofree char *without_logo = NULL;
+  gint64 id = create_doc (f, "invoices", "With logo");
+
+  if (pdfimages == NULL)
+    {
+      g_test_skip ("pdfimages (poppler-utils) is not installed");
+      return;
+    }
+
+  argv[2] = plain;
+  g_assert_true (crm_document_builder_export_pdf (f->store, "invoices", id, plain, &error));
+  without_logo = run (argv);
+  g_assert_true (crm_company_set_logo (f->store, logo, "image/png", NULL, &error));
+  g_assert_no_error (error);
+  argv[2] = path;
+  g_assert_true (crm_document_builder_export_pdf (f->store, "invoices", id, path, &error));
+  g_assert_no_error (error);
+  with_logo = run (argv);
+  g_assert_null (strstr (without_logo, " image "));
+  g_assert_nonnull (strstr (with_logo, " image "));
+}
+
 static void
 test_settings (Fixture       *f,
                gconstpointer  data)
@@ -377,6 +437,7 @@ main (int   argc,
   ADD ("500-lines", test_five_hundred_lines);
   ADD ("quote-rupiah", test_quote_rupiah);
   ADD ("settings", test_settings);
+  ADD ("logo", test_logo);
   ADD ("cli-and-errors", test_cli_and_errors);
 #undef ADD
 

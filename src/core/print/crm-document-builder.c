@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-company.h"
 #include "crm-document-builder.h"
 #include "crm-documents.h"
 #include "crm-money.h"
@@ -228,10 +229,11 @@ append_address (GString    *text,
 
 typedef struct
 {
-  CrmStore    *store;
-  CrmRecord   *record;
-  CrmModule   *module;
-  const char  *currency;
+  CrmStore          *store;
+  CrmRecord         *record;
+  CrmModule         *module;
+  const char        *currency;
+  const CrmCompany  *company;
 } Ctx;
 
 static char *
@@ -292,43 +294,37 @@ add_info (CrmDocument *doc,
 }
 
 static void
-set_company (CrmDocument *doc,
-             CrmStore    *store)
+set_company (CrmDocument      *doc,
+             CrmStore         *store,
+             const CrmCompany *company)
 {
-  crm_autoreset sqlite3_stmt *stmt =
-    crm_store_prepare (store, "SELECT name, street, city, state, zip_code, country, phone, email, website, "
-                              "tax_id, logo FROM company WHERE id = 1", NULL);
   g_autoptr(GString) details = g_string_new (NULL);
+  g_autoptr(GBytes) logo = NULL;
   g_autofree char *place = NULL;
   g_autofree char *tax_id = NULL;
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return;
-
-#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
-  place = city_line (COL (2), COL (3), COL (4));
-  append_line (details, COL (1));
+  place = city_line (company->city, company->state, company->zip_code);
+  append_line (details, company->street);
   append_line (details, place);
-  append_line (details, COL (5));
-  append_line (details, COL (6));
-  append_line (details, COL (7));
-  append_line (details, COL (8));
-  if (COL (9) != NULL && *COL (9) != '\0')
+  append_line (details, company->country);
+  append_line (details, company->phone);
+  append_line (details, company->email);
+  append_line (details, company->website);
+  if (company->tax_id != NULL && *company->tax_id != '\0')
     {
       /* Translators: the company's tax number on printed documents */
-      tax_id = g_strdup_printf (_("Tax ID: %s"), COL (9));
+      tax_id = g_strdup_printf (_("Tax ID: %s"), company->tax_id);
       append_line (details, tax_id);
     }
-  crm_document_set_company (doc, COL (0) ? COL (0) : "", details->str);
-#undef COL
+  crm_document_set_company (doc, company->name ? company->name : "", details->str);
 
-  if (sqlite3_column_type (stmt, 10) == SQLITE_BLOB && sqlite3_column_bytes (stmt, 10) > 0)
+  logo = crm_company_get_logo_png (store);
+  if (logo != NULL && g_bytes_get_size (logo) > 0)
     {
-      g_autoptr(GBytes) png = g_bytes_new (sqlite3_column_blob (stmt, 10), sqlite3_column_bytes (stmt, 10));
       g_autoptr(GError) error = NULL;
 
       /* A broken logo should not stop an invoice from printing. */
-      if (!crm_document_set_logo_png (doc, png, &error))
+      if (!crm_document_set_logo_png (doc, logo, &error))
         g_warning ("Company logo left out: %s", error->message);
     }
 }
@@ -345,19 +341,13 @@ set_addresses (CrmDocument *doc,
     {
       gint64 vendor_id = crm_record_get_int (ctx->record, "vendor_name", 0);
       g_autoptr(CrmRecord) vendor = vendor_id ? crm_store_load_record (ctx->store, "vendors", vendor_id, NULL) : NULL;
-      g_autofree char *company = NULL;
 
       if (vendor != NULL)
         {
           append_line (bill, crm_record_get_string (vendor, "vendor_name"));
           append_address (bill, vendor, "");
         }
-      {
-        crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (ctx->store, "SELECT name FROM company WHERE id = 1", NULL);
-        if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-          company = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      }
-      append_line (ship, company);
+      append_line (ship, ctx->company->name);
       if (!append_address (ship, ctx->record, "shipping"))
         append_address (ship, ctx->record, "billing");
       crm_document_set_addresses (doc, _("Vendor"), bill->len ? bill->str : NULL,
@@ -504,7 +494,7 @@ crm_document_builder_build (CrmStore    *store,
   g_autofree char *currency = NULL;
   g_autofree char *accent = NULL;
   g_autofree char *footer = NULL;
-  g_autofree char *company = NULL;
+  CrmCompany *company = NULL;
   CrmTotals totals;
   const char *number;
   double rgb[3];
@@ -525,10 +515,15 @@ crm_document_builder_build (CrmStore    *store,
   if (lines == NULL || !crm_documents_load_totals (store, module_name, id, &totals, &currency, error))
     return NULL;
 
+  company = crm_company_load (store, error);
+  if (company == NULL)
+    return NULL;
+
   ctx.store = store;
   ctx.record = record;
   ctx.module = crm_record_get_module (record);
   ctx.currency = currency;
+  ctx.company = company;
 
   doc = crm_document_new ();
   crm_document_set_template (doc, crm_print_settings_get_template (store));
@@ -537,7 +532,7 @@ crm_document_builder_build (CrmStore    *store,
   if (parse_hex_colour (accent, rgb))
     crm_document_set_accent (doc, rgb[0], rgb[1], rgb[2]);
 
-  set_company (doc, store);
+  set_company (doc, store, company);
   number = crm_record_get_string (record, crm_documents_get_number_field (module_name));
   crm_document_set_title (doc, crm_module_get_singular (ctx.module), number);
   add_infos (doc, &ctx);
@@ -547,14 +542,10 @@ crm_document_builder_build (CrmStore    *store,
   if (crm_record_get_string (record, "terms_and_conditions") != NULL)
     crm_document_set_terms (doc, _("Terms and Conditions"), crm_record_get_string (record, "terms_and_conditions"));
 
-  {
-    crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (store, "SELECT name FROM company WHERE id = 1", NULL);
-    if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-      company = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  }
-  if (number != NULL && company != NULL && *company != '\0')
-    footer = g_strdup_printf ("%s · %s", company, number);
+  if (number != NULL && company->name != NULL && *company->name != '\0')
+    footer = g_strdup_printf ("%s · %s", company->name, number);
   crm_document_set_footer (doc, footer ? footer : number);
+  crm_company_free (company);
 
   return g_steal_pointer (&doc);
 }

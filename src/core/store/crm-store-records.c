@@ -1081,6 +1081,27 @@ failed:
   return -1;
 }
 
+static gboolean
+set_note_deleted (CrmStore  *self,
+                  gint64     note_id,
+                  gboolean   deleted,
+                  GError   **error)
+{
+  crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (self, "UPDATE notes SET deleted_at = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (deleted)
+    sqlite3_bind_int64 (stmt, 1, _crm_store_now ());
+  sqlite3_bind_int64 (stmt, 2, note_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      crm_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /*
  * Undo
  */
@@ -1165,6 +1186,14 @@ undo_row (CrmStore    *self,
              (deleted ? _crm_search_remove_record (self, module, row->record_id, error)
                       : reindex (self, module, row->record_id, error)) &&
              run_undo_hooks (self, current, error);
+    }
+  if (g_str_equal (row->action, "note") || g_str_equal (row->action, "note_delete"))
+    {
+      /* An erased record's history holds no id: nothing to take back. */
+      if (row->old_value == NULL || !g_variant_is_of_type (row->old_value, G_VARIANT_TYPE_INT64))
+        return TRUE;
+      return set_note_deleted (self, g_variant_get_int64 (row->old_value),
+                               g_str_equal (row->action, "note"), error);
     }
   if (g_str_equal (row->action, "purge"))
     {
@@ -1372,7 +1401,8 @@ crm_store_add_note (CrmStore    *self,
       goto failed;
     }
   id = sqlite3_last_insert_rowid (crm_store_get_db (self));
-  if (!_crm_store_add_history (self, module, record_id, "note", "notes", NULL,
+  /* old_value holds the note's id so that Undo can take it back. */
+  if (!_crm_store_add_history (self, module, record_id, "note", "notes", g_variant_new_int64 (id),
                                g_variant_new_string (title && *title ? title : content), error))
     goto failed;
   _crm_store_notify (self, module, record_id);
@@ -1449,20 +1479,18 @@ crm_store_delete_note (CrmStore    *self,
 {
   g_autofree char *module = NULL;
   gint64 record_id;
-  crm_autoreset sqlite3_stmt *stmt = NULL;
 
   if (!note_parent (self, note_id, &module, &record_id, error))
     return FALSE;
-  stmt = crm_store_prepare (self, "UPDATE notes SET deleted_at = ? WHERE id = ?", error);
-  if (stmt == NULL)
+  if (crm_store_begin_change (self, "note_delete", module, NULL, error) == 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, _crm_store_now ());
-  sqlite3_bind_int64 (stmt, 2, note_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (!set_note_deleted (self, note_id, TRUE, error) ||
+      !_crm_store_add_history (self, module, record_id, "note_delete", "notes",
+                               g_variant_new_int64 (note_id), NULL, error))
     {
-      crm_store_set_sqlite_error (self, error);
+      crm_store_abort_change (self);
       return FALSE;
     }
   _crm_store_notify (self, module, record_id);
-  return TRUE;
+  return crm_store_end_change (self, error);
 }

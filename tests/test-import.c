@@ -7,7 +7,9 @@
 
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "crm-csv.h"
@@ -158,6 +160,17 @@ export_module (CrmStore   *store,
 
   g_assert_true (crm_export_csv (store, query, path, &error));
   g_assert_no_error (error);
+}
+
+static gboolean
+export_module_may_fail (CrmStore    *store,
+                        const char  *module,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(CrmQuery) query = crm_query_new (module);
+
+  return crm_export_csv (store, query, path, error);
 }
 
 static const char *
@@ -352,15 +365,20 @@ spectrum_rows (JsonParser *parser)
   return json_array_ref (json_node_get_array (root));
 }
 
+static const char * const spectrum_names[] = {
+  "comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "location_coordinates",
+  "newlines", "newlines_crlf", "quotes_and_newlines", "simple", "simple_crlf", "utf8",
+};
+
+/* One module holds the columns of every file: field fN is labelled with
+ * the Nth header seen, so that each file's columns map by label. */
 static CrmStore *
 open_spectrum_store (char      **dir,
-                     JsonArray  *rows)
+                     GPtrArray  *headers)
 {
   CrmStore *store = crm_test_open_store (dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GList) members = NULL;
   CrmField *name;
-  guint k = 0;
 
   g_assert_nonnull (crm_store_create_module (store, "spectrum", "Row", "Rows", NULL, &error));
   g_assert_no_error (error);
@@ -369,27 +387,43 @@ open_spectrum_store (char      **dir,
   g_assert_true (crm_store_update_field (store, name, &error));
   g_assert_no_error (error);
 
-  members = json_object_get_members (json_array_get_object_element (rows, 0));
-  for (GList *l = members; l != NULL; l = l->next, k++)
+  for (guint k = 0; k < headers->len; k++)
     {
       g_autofree char *api = g_strdup_printf ("f%u", k);
 
-      /* Labels are the file's headers, so the columns map by label. */
-      g_assert_nonnull (crm_store_add_field (store, "spectrum", api, l->data, CRM_FIELD_LONG_TEXT, 0, NULL, NULL, &error));
+      g_assert_nonnull (crm_store_add_field (store, "spectrum", api, g_ptr_array_index (headers, k),
+                                             CRM_FIELD_LONG_TEXT, 0, NULL, NULL, &error));
       g_assert_no_error (error);
     }
   return store;
+}
+
+/* The ids an import just created: the newest ones. */
+static GArray *
+newest_ids (CrmStore *store,
+            guint     n)
+{
+  g_autoptr(CrmQuery) query = crm_query_new ("spectrum");
+  g_autoptr(GError) error = NULL;
+  GArray *ids = crm_store_query_ids (store, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >=, n);
+  g_array_remove_range (ids, 0, ids->len - n);
+  return ids;
 }
 
 static void
 test_csv_spectrum (void)
 {
   const char *testdata = g_getenv ("CRM_TESTDATA");
-  const char *names[] = {
-    "comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "location_coordinates",
-    "newlines", "newlines_crlf", "quotes_and_newlines", "simple", "simple_crlf", "utf8",
-  };
   g_autofree char *base = NULL;
+  g_autoptr(GPtrArray) parsers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir1 = NULL;
+  g_autofree char *dir2 = NULL;
+  g_autoptr(CrmStore) one = NULL;
+  g_autoptr(CrmStore) two = NULL;
 
   if (testdata == NULL)
     {
@@ -403,81 +437,89 @@ test_csv_spectrum (void)
       return;
     }
 
-  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+  for (guint n = 0; n < G_N_ELEMENTS (spectrum_names); n++)
     {
-      g_autofree char *csv_name = g_strconcat (names[n], ".csv", NULL);
-      g_autofree char *json_name = g_strconcat (names[n], ".json", NULL);
-      g_autofree char *csv = g_build_filename (base, "csvs", csv_name, NULL);
+      g_autofree char *json_name = g_strconcat (spectrum_names[n], ".json", NULL);
       g_autofree char *json = g_build_filename (base, "json", json_name, NULL);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(GError) error = NULL;
-      g_autofree char *dir1 = NULL;
-      g_autofree char *dir2 = NULL;
-      g_autoptr(CrmStore) one = NULL;
-      g_autoptr(CrmStore) two = NULL;
-      g_autoptr(CrmImportReport) report = NULL;
-      g_autoptr(CrmQuery) query = crm_query_new ("spectrum");
-      g_autoptr(GArray) ids = NULL;
-      g_autofree char *out1 = NULL;
-      g_autofree char *out2 = NULL;
-      g_autofree char *text1 = NULL;
-      g_autofree char *text2 = NULL;
-      g_autofree char *source = read_file (csv);
+      JsonParser *parser = json_parser_new ();
       g_autoptr(JsonArray) rows = NULL;
-      guint n_rows;
+      g_autoptr(GList) members = NULL;
+      g_autoptr(GError) error = NULL;
 
-      g_test_message ("csv-spectrum: %s", names[n]);
       g_assert_true (json_parser_load_from_file (parser, json, &error));
       g_assert_no_error (error);
+      g_ptr_array_add (parsers, parser);
       rows = spectrum_rows (parser);
-      n_rows = json_array_get_length (rows);
+      members = json_object_get_members (json_array_get_object_element (rows, 0));
+      for (GList *l = members; l != NULL; l = l->next)
+        if (!g_ptr_array_find_with_equal_func (headers, l->data, g_str_equal, NULL))
+          g_ptr_array_add (headers, g_strdup (l->data));
+    }
 
-      one = open_spectrum_store (&dir1, rows);
-      two = open_spectrum_store (&dir2, rows);
+  one = open_spectrum_store (&dir1, headers);
+  two = open_spectrum_store (&dir2, headers);
 
+  for (guint n = 0; n < G_N_ELEMENTS (spectrum_names); n++)
+    {
+      g_autofree char *csv_name = g_strconcat (spectrum_names[n], ".csv", NULL);
+      g_autofree char *csv = g_build_filename (base, "csvs", csv_name, NULL);
+      g_autofree char *out1 = g_build_filename (dir1, "out.csv", NULL);
+      g_autofree char *out2 = g_build_filename (dir2, "out.csv", NULL);
+      g_autofree char *source = read_file (csv);
+      g_autofree char *text1 = NULL;
+      g_autofree char *text2 = NULL;
+      g_autoptr(CrmImportReport) report = NULL;
+      g_autoptr(JsonArray) rows = spectrum_rows (g_ptr_array_index (parsers, n));
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(GArray) copies = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_rows = json_array_get_length (rows);
+
+      g_test_message ("csv-spectrum: %s", spectrum_names[n]);
       report = import_ok (one, "spectrum", csv, NULL);
       g_assert_cmpuint (report->created, ==, n_rows);
       g_assert_cmpuint (report->unmapped_columns->len, ==, 0);
 
-      ids = crm_store_query_ids (one, query, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (ids->len, ==, n_rows);
+      ids = newest_ids (one, n_rows);
       for (guint i = 0; i < n_rows; i++)
         {
           JsonObject *row = json_array_get_object_element (rows, i);
-          g_autoptr(GList) members = json_object_get_members (row);
-          guint k = 0;
 
-          for (GList *l = members; l != NULL; l = l->next, k++)
+          for (guint k = 0; k < headers->len; k++)
             {
+              const char *header = g_ptr_array_index (headers, k);
               g_autofree char *api = g_strdup_printf ("f%u", k);
               g_autofree char *value = value_text (one, "spectrum", g_array_index (ids, gint64, i), api);
               g_autofree char *owned = NULL;
-              const char *expected = spectrum_expected (names[n], l->data,
-                                                        json_object_get_string_member (row, l->data),
-                                                        source, &owned);
+              const char *expected = "";
 
+              if (json_object_has_member (row, header))
+                expected = spectrum_expected (spectrum_names[n], header,
+                                              json_object_get_string_member (row, header),
+                                              source, &owned);
               /* An empty field is no value. */
               g_assert_cmpstr (value ? value : "", ==, expected);
             }
         }
 
-      out1 = g_build_filename (dir1, "out.csv", NULL);
-      out2 = g_build_filename (dir2, "out.csv", NULL);
-      export_module (one, "spectrum", out1);
+      /* Out and in again, byte for byte. */
+      g_assert_true (crm_export_csv_ids (one, "spectrum", (gint64 *) ids->data, ids->len, out1, &error));
+      g_assert_no_error (error);
       g_clear_pointer (&report, crm_import_report_free);
       report = import_ok (two, "spectrum", out1, NULL);
       g_assert_cmpuint (report->created, ==, n_rows);
-      export_module (two, "spectrum", out2);
+      copies = newest_ids (two, n_rows);
+      g_assert_true (crm_export_csv_ids (two, "spectrum", (gint64 *) copies->data, copies->len, out2, &error));
+      g_assert_no_error (error);
       text1 = read_file (out1);
       text2 = read_file (out2);
       g_assert_cmpstr (text1, ==, text2);
-
-      g_clear_object (&one);
-      g_clear_object (&two);
-      crm_test_remove_dir (dir1);
-      crm_test_remove_dir (dir2);
     }
+
+  g_clear_object (&one);
+  g_clear_object (&two);
+  crm_test_remove_dir (dir1);
+  crm_test_remove_dir (dir2);
 }
 
 /*
@@ -1134,6 +1176,40 @@ test_export_selection (void)
   g_assert_nonnull (strstr (lines[2], "First"));
   g_assert_cmpstr (lines[3], ==, "");
   g_strfreev (lines);
+
+  /* A failed export keeps the file that was there and leaves no
+   * temporary file behind: here the disk is "full" halfway. */
+  {
+    g_autofree char *many = write_leads (dir, "many.csv", 1000);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autoptr(CrmImportReport) report = import_ok (store, "leads", many, NULL);
+    g_autoptr(GDir) d = NULL;
+    struct rlimit saved, limit;
+    const char *name;
+    guint n_files = 0;
+
+    g_assert_cmpuint (report->created, ==, 1000);
+    g_remove (many);
+    before = read_file (path);
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    limit = saved;
+    limit.rlim_cur = 32 * 1024;
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    g_assert_false (export_module_may_fail (store, "leads", path, &error));
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    g_assert_error (error, CRM_CSV_ERROR, CRM_CSV_ERROR_IO);
+    g_clear_error (&error);
+
+    after = read_file (path);
+    g_assert_cmpstr (after, ==, before);
+    d = g_dir_open (dir, 0, NULL);
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (!g_str_has_prefix (name, "test.db"))
+        n_files++;
+    g_assert_cmpuint (n_files, ==, 1);
+  }
 
   g_assert_false (crm_export_csv_ids (store, "leads", ids, 3, nowhere, &error));
   g_assert_error (error, CRM_CSV_ERROR, CRM_CSV_ERROR_IO);

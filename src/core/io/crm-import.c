@@ -7,13 +7,10 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "crm-csv.h"
-#include "crm-import.h"
-#include "crm-money.h"
+#include "crm-import-private.h"
 
 /* One import is one change set in one transaction: a broken file, a bad
  * row in all-or-nothing mode, a cancel or a dry run rolls it all back, and
@@ -28,40 +25,9 @@ G_DEFINE_QUARK (crm-import-error-quark, crm_import_error)
 
 typedef struct
 {
-  CrmField     *field;      /* NULL: the column is not imported */
-  const char   *name;       /* the field's api name */
-  CrmFieldType  type;
-  gboolean      on_update;  /* an update of a duplicate may set it */
-  GHashTable   *resolved;   /* lookups and owners: text -> gint64 id */
-  GHashTable   *picklist;   /* casefolded value -> the value as defined */
-} Column;
-
-typedef struct
-{
   char   *field;
   GError *error;
 } Problem;
-
-typedef struct
-{
-  CrmStore               *store;
-  CrmModule              *module;
-  const CrmImportOptions *options;
-  CrmImportReport        *report;
-  char                   *home;         /* home currency */
-  Column                 *columns;
-  guint                   n_columns;
-  int                     match_column; /* -1: no duplicate detection */
-  GHashTable             *existing;     /* match key -> index + 1 in existing_ids */
-  GArray                 *existing_ids;
-  GVariant              **values;       /* the row being read, one per column */
-  GArray                 *problems;     /* Problem, of the row being read */
-  GHashTable             *field_errors; /* api name -> message, from validation */
-} Import;
-
-static const char * const stamp_columns[] = {
-  "created_at", "modified_at", "created_by", "modified_by", "deleted_at", "import_batch", NULL
-};
 
 /*
  * Reports
@@ -98,252 +64,6 @@ crm_import_report_free (CrmImportReport *report)
 }
 
 /*
- * Mapping
- */
-
-static gboolean
-is_importable (CrmField *field)
-{
-  return !g_strv_contains (stamp_columns, crm_field_get_api_name (field)) &&
-         !crm_field_has_flag (field, CRM_FIELD_FLAG_HIDDEN);
-}
-
-static CrmField *
-guess_field (GPtrArray  *fields,
-             const char *header,
-             GHashTable *used)
-{
-  g_autofree char *folded = g_utf8_casefold (header, -1);
-  g_autofree char *as_name = crm_api_name_from_label (header);
-
-  /* An api name beats a label, which beats a label spelt differently
-   * ("last name", "Last-Name"). */
-  for (guint pass = 0; pass < 3; pass++)
-    {
-      for (guint i = 0; i < fields->len; i++)
-        {
-          CrmField *field = g_ptr_array_index (fields, i);
-          const char *api = crm_field_get_api_name (field);
-          gboolean match = FALSE;
-
-          if (!is_importable (field) || g_hash_table_contains (used, api))
-            continue;
-
-          if (pass == 0)
-            match = g_ascii_strcasecmp (header, api) == 0;
-          else if (pass == 1)
-            {
-              g_autofree char *label = g_utf8_casefold (crm_field_get_label (field), -1);
-              match = g_str_equal (label, folded);
-            }
-          else
-            match = *as_name != '\0' && g_str_equal (as_name, api);
-
-          if (match)
-            return field;
-        }
-    }
-  return NULL;
-}
-
-/**
- * crm_import_guess_mapping:
- * @module: the module to import into
- * @headers: the header row, %NULL-terminated
- *
- * Maps each header that names a field, by api name ("last_name") or label
- * ("Last Name"), ignoring case and surrounding spaces. System stamps
- * (created_at, ...) and hidden fields are never mapped, and each field is
- * taken by the first header that names it.
- *
- * Returns: (transfer full): trimmed header -> field api name
- */
-GHashTable *
-crm_import_guess_mapping (CrmModule          *module,
-                          const char * const *headers)
-{
-  GHashTable *mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *fields;
-
-  g_return_val_if_fail (CRM_IS_MODULE (module), mapping);
-  g_return_val_if_fail (headers != NULL, mapping);
-
-  fields = crm_module_get_fields (module);
-  for (guint i = 0; headers[i] != NULL; i++)
-    {
-      g_autofree char *header = g_strstrip (g_strdup (headers[i]));
-      CrmField *field;
-
-      if (*header == '\0' || g_hash_table_contains (mapping, header))
-        continue;
-      field = guess_field (fields, header, used);
-      if (field == NULL)
-        continue;
-      g_hash_table_add (used, (gpointer) crm_field_get_api_name (field));
-      g_hash_table_insert (mapping, g_steal_pointer (&header), g_strdup (crm_field_get_api_name (field)));
-    }
-  return mapping;
-}
-
-static void
-add_unmapped (Import     *self,
-              const char *header,
-              guint       index)
-{
-  if (*header == '\0')
-    g_ptr_array_add (self->report->unmapped_columns, g_strdup_printf (_("Column %u"), index + 1));
-  else
-    g_ptr_array_add (self->report->unmapped_columns, g_strdup (header));
-}
-
-static void
-setup_column (Import   *self,
-              Column   *column,
-              CrmField *field)
-{
-  column->field = field;
-  column->name = crm_field_get_api_name (field);
-  column->type = crm_field_get_field_type (field);
-  column->on_update = crm_field_is_editable (field);
-
-  if (column->type == CRM_FIELD_LOOKUP || column->type == CRM_FIELD_OWNER)
-    column->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  if (column->type == CRM_FIELD_PICKLIST || column->type == CRM_FIELD_MULTI_PICKLIST)
-    {
-      GPtrArray *values = crm_field_get_picklist (field);
-
-      column->picklist = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < values->len; i++)
-        {
-          const char *value = g_ptr_array_index (values, i);
-          g_hash_table_insert (column->picklist, g_utf8_casefold (value, -1), (gpointer) value);
-        }
-    }
-}
-
-static gboolean
-setup_columns (Import              *self,
-               const char * const  *headers,
-               guint                n_headers,
-               GError             **error)
-{
-  const CrmImportOptions *options = self->options;
-  g_autoptr(GHashTable) guessed = NULL;
-  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);  /* api name -> header */
-  g_autoptr(GString) missing = g_string_new (NULL);
-  g_auto(GStrv) trimmed = g_new0 (char *, n_headers + 1);
-  GHashTable *mapping = options->mapping;
-  GPtrArray *fields = crm_module_get_fields (self->module);
-
-  for (guint i = 0; i < n_headers; i++)
-    trimmed[i] = g_strstrip (g_strdup (headers[i]));
-  if (mapping == NULL)
-    mapping = guessed = crm_import_guess_mapping (self->module, (const char * const *) trimmed);
-
-  self->n_columns = n_headers;
-  self->columns = g_new0 (Column, n_headers);
-  self->values = g_new0 (GVariant *, n_headers);
-
-  for (guint i = 0; i < n_headers; i++)
-    {
-      const char *header = trimmed[i];
-      const char *api = g_hash_table_lookup (mapping, header);
-      const char *previous;
-      CrmField *field;
-
-      if (api == NULL || *api == '\0')
-        {
-          add_unmapped (self, header, i);
-          continue;
-        }
-
-      field = crm_module_get_field (self->module, api);
-      if (field == NULL || !is_importable (field))
-        {
-          g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_MAPPING,
-                       _("Column “%s” is mapped to “%s”, which is not a field of %s that can be imported"),
-                       header, api, crm_module_get_plural (self->module));
-          return FALSE;
-        }
-
-      previous = g_hash_table_lookup (used, api);
-      if (previous != NULL)
-        {
-          /* The same header twice: the first column counts. */
-          if (g_str_equal (previous, header))
-            {
-              add_unmapped (self, header, i);
-              continue;
-            }
-          g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_MAPPING,
-                       _("Columns “%s” and “%s” are both mapped to %s"),
-                       previous, header, crm_field_get_label (field));
-          return FALSE;
-        }
-
-      g_hash_table_insert (used, (gpointer) crm_field_get_api_name (field), (gpointer) header);
-      setup_column (self, &self->columns[i], field);
-    }
-
-  if (g_hash_table_size (used) == 0)
-    {
-      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_NO_COLUMNS,
-                   _("No column of the file matches a field of %s; the header row must name the fields, for example “%s”"),
-                   crm_module_get_plural (self->module),
-                   fields->len > 0 ? crm_field_get_label (g_ptr_array_index (fields, 0)) : "");
-      return FALSE;
-    }
-
-  for (guint i = 0; i < fields->len; i++)
-    {
-      CrmField *field = g_ptr_array_index (fields, i);
-
-      if (!crm_field_is_required (field) || !is_importable (field) ||
-          crm_field_get_field_type (field) == CRM_FIELD_AUTO_NUMBER ||
-          g_hash_table_contains (used, crm_field_get_api_name (field)))
-        continue;
-      if (missing->len > 0)
-        g_string_append (missing, ", ");
-      g_string_append (missing, crm_field_get_label (field));
-    }
-  if (missing->len > 0)
-    {
-      g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_MISSING_REQUIRED,
-                   _("The file has no column for %s, which every %s needs"),
-                   missing->str, crm_module_get_singular (self->module));
-      return FALSE;
-    }
-
-  self->match_column = -1;
-  if (options->match_field != NULL && options->duplicates != CRM_DUPLICATE_CREATE)
-    {
-      CrmField *field = crm_module_get_field (self->module, options->match_field);
-
-      if (field == NULL || !is_importable (field))
-        {
-          g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_MAPPING,
-                       _("%s have no field “%s” to find duplicates by"),
-                       crm_module_get_plural (self->module), options->match_field);
-          return FALSE;
-        }
-      for (guint i = 0; i < self->n_columns; i++)
-        if (self->columns[i].field == field)
-          self->match_column = i;
-      if (self->match_column < 0)
-        {
-          g_set_error (error, CRM_IMPORT_ERROR, CRM_IMPORT_ERROR_MAPPING,
-                       _("Duplicates are found by %s, but no column of the file is mapped to it"),
-                       crm_field_get_label (field));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/*
  * Duplicates
  */
 
@@ -357,9 +77,9 @@ match_key (GVariant *value)
 }
 
 static void
-remember (Import   *self,
-          GVariant *value,
-          gint64    id)
+remember (CrmImportJob *self,
+          GVariant     *value,
+          gint64        id)
 {
   char *key = match_key (value);
 
@@ -382,8 +102,8 @@ remember_cb (gint64    id,
 }
 
 static gint64
-find_duplicate (Import   *self,
-                GVariant *value)
+find_duplicate (CrmImportJob *self,
+                GVariant     *value)
 {
   g_autofree char *key = match_key (value);
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->existing, key));
@@ -392,8 +112,8 @@ find_duplicate (Import   *self,
 }
 
 static gboolean
-load_existing (Import  *self,
-               GError **error)
+load_existing (CrmImportJob  *self,
+               GError       **error)
 {
   self->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->existing_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -405,159 +125,13 @@ load_existing (Import  *self,
 }
 
 /*
- * Values
- */
-
-static GVariant *
-parse_number_plain (Column     *column,
-                    const char *text)
-{
-  g_autofree char *number = g_strdup (text);
-  gint64 n;
-  gboolean ok;
-
-  if (column->type == CRM_FIELD_PERCENT && g_str_has_suffix (number, "%"))
-    {
-      number[strlen (number) - 1] = '\0';
-      g_strchomp (number);
-    }
-
-  if (column->type == CRM_FIELD_INTEGER)
-    ok = crm_decimal_parse_plain (number, 0, &n, NULL);
-  else
-    ok = crm_decimal_parse_plain (number, crm_field_get_scale (column->field), &n, NULL);
-
-  return ok ? g_variant_ref_sink (g_variant_new_int64 (n)) : NULL;
-}
-
-static GVariant *
-canonical_picklist (Column     *column,
-                    const char *text)
-{
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GString) out = NULL;
-
-  if (column->type == CRM_FIELD_PICKLIST)
-    {
-      g_autofree char *folded = g_utf8_casefold (text, -1);
-      const char *defined = g_hash_table_lookup (column->picklist, folded);
-
-      return g_variant_ref_sink (g_variant_new_string (defined ? defined : text));
-    }
-
-  /* Multi-select: "a;B ; c" -> "a; b; c" with each value as defined. */
-  parts = g_strsplit (text, ";", -1);
-  out = g_string_new (NULL);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_autofree char *folded = NULL;
-      const char *defined;
-
-      g_strstrip (parts[i]);
-      if (*parts[i] == '\0')
-        continue;
-      folded = g_utf8_casefold (parts[i], -1);
-      defined = g_hash_table_lookup (column->picklist, folded);
-      if (out->len > 0)
-        g_string_append (out, "; ");
-      g_string_append (out, defined ? defined : parts[i]);
-    }
-  if (out->len == 0)
-    return NULL;
-  return g_variant_ref_sink (g_variant_new_string (out->str));
-}
-
-/* Files are read the same in every locale: numbers and money are plain
- * text ("1234.50") first, and only text that is not plain is read the way
- * the user's locale writes numbers ("1.234,50"). */
-static gboolean
-parse_cell (Import      *self,
-            Column      *column,
-            const char  *text,
-            GVariant   **value,
-            GError     **error)
-{
-  g_autofree char *stripped = NULL;
-
-  *value = NULL;
-
-  /* As crm_store_parse_value() does: what is typed into a form and what
-   * is read from a file give the same value. */
-  stripped = g_strstrip (g_strdup (text));
-  if (*stripped == '\0')
-    return TRUE;
-
-  switch (column->type)
-    {
-    case CRM_FIELD_LOOKUP:
-    case CRM_FIELD_OWNER:
-      {
-        gint64 *known;
-
-        known = g_hash_table_lookup (column->resolved, stripped);
-        if (known != NULL)
-          {
-            *value = g_variant_ref_sink (g_variant_new_int64 (*known));
-            return TRUE;
-          }
-        if (!crm_store_parse_value (self->store, column->field, stripped, value, error))
-          return FALSE;
-        /* Only hits are kept: a record this import creates later may
-         * still be found by a later row. */
-        if (*value != NULL)
-          g_hash_table_insert (column->resolved, g_steal_pointer (&stripped),
-                               g_memdup2 (&(gint64) { g_variant_get_int64 (*value) }, sizeof (gint64)));
-        return TRUE;
-      }
-
-    case CRM_FIELD_CURRENCY:
-      {
-        gint64 minor;
-
-        if (crm_money_parse_plain (stripped, self->home, &minor, NULL))
-          {
-            *value = g_variant_ref_sink (g_variant_new_int64 (minor));
-            return TRUE;
-          }
-        return crm_field_parse (column->field, stripped, self->home, value, error);
-      }
-
-    case CRM_FIELD_INTEGER:
-    case CRM_FIELD_DECIMAL:
-    case CRM_FIELD_PERCENT:
-      *value = parse_number_plain (column, stripped);
-      if (*value != NULL)
-        return TRUE;
-      return crm_field_parse (column->field, stripped, self->home, value, error);
-
-    case CRM_FIELD_PICKLIST:
-    case CRM_FIELD_MULTI_PICKLIST:
-      *value = canonical_picklist (column, stripped);
-      return TRUE;
-
-    case CRM_FIELD_TEXT:
-    case CRM_FIELD_LONG_TEXT:
-    case CRM_FIELD_EMAIL:
-    case CRM_FIELD_PHONE:
-    case CRM_FIELD_URL:
-    case CRM_FIELD_DATE:
-    case CRM_FIELD_DATETIME:
-    case CRM_FIELD_CHECKBOX:
-    case CRM_FIELD_AUTO_NUMBER:
-    case CRM_N_FIELD_TYPES:
-    default:
-      return crm_field_parse (column->field, stripped, self->home, value, error);
-    }
-}
-
-/*
  * Rows
  */
 
 static void
-add_problem (Import     *self,
-             const char *field,
-             GError     *error)
+add_problem (CrmImportJob *self,
+             const char   *field,
+             GError       *error)
 {
   Problem problem = { g_strdup (field), error };
 
@@ -574,7 +148,7 @@ problem_clear (gpointer data)
 }
 
 static void
-clear_row (Import *self)
+clear_row (CrmImportJob *self)
 {
   for (guint i = 0; i < self->n_columns; i++)
     g_clear_pointer (&self->values[i], g_variant_unref);
@@ -584,7 +158,7 @@ clear_row (Import *self)
 
 /* Validation messages, in form order, for fields that have no problem yet. */
 static void
-add_field_errors (Import *self)
+add_field_errors (CrmImportJob *self)
 {
   GPtrArray *fields = crm_module_get_fields (self->module);
 
@@ -626,9 +200,9 @@ compare_problems (gconstpointer a,
 /* The row's problems, in form order, fail the import (all or nothing) or
  * the row. */
 static gboolean
-reject_row (Import   *self,
-            guint64   line,
-            GError  **error)
+reject_row (CrmImportJob  *self,
+            guint64        line,
+            GError       **error)
 {
   g_autofree char *line_str = g_strdup_printf ("%" G_GUINT64_FORMAT, line);
 
@@ -674,13 +248,13 @@ is_row_problem (GError *error)
 }
 
 static void
-fill_record (Import    *self,
-             CrmRecord *record,
-             gboolean   update)
+fill_record (CrmImportJob *self,
+             CrmRecord    *record,
+             gboolean      update)
 {
   for (guint i = 0; i < self->n_columns; i++)
     {
-      Column *column = &self->columns[i];
+      CrmImportColumn *column = &self->columns[i];
 
       if (self->values[i] == NULL || (update && !column->on_update))
         continue;
@@ -689,10 +263,10 @@ fill_record (Import    *self,
 }
 
 static gboolean
-update_row (Import   *self,
-            gint64    id,
-            guint64   line,
-            GError  **error)
+update_row (CrmImportJob  *self,
+            gint64         id,
+            guint64        line,
+            GError       **error)
 {
   g_autoptr(CrmRecord) record = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -726,9 +300,9 @@ update_row (Import   *self,
 }
 
 static gboolean
-create_row (Import   *self,
-            guint64   line,
-            GError  **error)
+create_row (CrmImportJob  *self,
+            guint64        line,
+            GError       **error)
 {
   g_autoptr(CrmRecord) record = crm_record_new (self->module);
   g_autoptr(GError) local_error = NULL;
@@ -775,7 +349,7 @@ is_blank_row (const char * const *fields,
 }
 
 static gboolean
-import_row (Import              *self,
+import_row (CrmImportJob        *self,
             const char * const  *fields,
             guint                n_fields,
             guint64              line,
@@ -801,12 +375,12 @@ import_row (Import              *self,
 
   for (guint i = 0; i < self->n_columns; i++)
     {
-      Column *column = &self->columns[i];
+      CrmImportColumn *column = &self->columns[i];
       GError *parse_error = NULL;
 
       if (column->field == NULL)
         continue;
-      if (!parse_cell (self, column, fields[i], &self->values[i], &parse_error))
+      if (!_crm_import_parse_cell (self, column, fields[i], &self->values[i], &parse_error))
         {
           if (!is_row_problem (parse_error))
             {
@@ -835,7 +409,7 @@ import_row (Import              *self,
  */
 
 static void
-import_clear (Import *self)
+import_clear (CrmImportJob *self)
 {
   for (guint i = 0; i < self->n_columns; i++)
     {
@@ -853,7 +427,7 @@ import_clear (Import *self)
 }
 
 static void
-report_progress (Import       *self,
+report_progress (CrmImportJob *self,
                  CrmCsvReader *reader,
                  guint64       bytes_total)
 {
@@ -877,7 +451,7 @@ run_import (CrmStore                *store,
   g_autoptr(CrmImportReport) report = NULL;
   const char * const *fields = NULL;
   guint n_fields = 0;
-  Import self = { 0 };
+  CrmImportJob self = { 0 };
   guint64 last_progress = 0;
   gboolean ok = FALSE;
   gint64 change;
@@ -910,7 +484,7 @@ run_import (CrmStore                *store,
                      _("The file is empty; it needs a header row that names the fields"));
       goto out;
     }
-  if (!setup_columns (&self, fields, n_fields, error))
+  if (!_crm_import_setup_columns (&self, fields, n_fields, error))
     goto out;
 
   change = crm_store_begin_change (store, "import", module_name, description, error);

@@ -34,6 +34,11 @@ typedef enum
   CRM_IMPORT_SKIP_BAD_ROWS,
 } CrmImportMode;
 
+/* What to do with a row whose match_field value (compared as SQLite's
+ * COLLATE NOCASE does) is already held by a live record, or by a record
+ * an earlier row of the same file created. With several such records the
+ * oldest counts. UPDATE sets the fields the row has a value for: empty
+ * cells and system fields keep what the record has. */
 typedef enum
 {
   CRM_DUPLICATE_CREATE,

@@ -25,15 +25,18 @@ typedef struct
   CrmModule              *module;
   const CrmImportOptions *options;
   CrmImportReport        *report;
-  char                   *home;         /* home currency */
-  CrmImportColumn                 *columns;
+  char                   *home;          /* home currency */
+  CrmImportColumn        *columns;
   guint                   n_columns;
-  int                     match_column; /* -1: no duplicate detection */
-  GHashTable             *existing;     /* match key -> index + 1 in existing_ids */
+  int                     match_column;  /* -1: no duplicate detection */
+  GHashTable             *existing;      /* match key -> index + 1 in existing_ids */
   GArray                 *existing_ids;
-  GVariant              **values;       /* the row being read, one per column */
-  GArray                 *problems;     /* Problem, of the row being read */
-  GHashTable             *field_errors; /* api name -> message, from validation */
+  GVariant              **values;        /* the row being read, one per column */
+  GArray                 *problems;      /* Problem, of the row being read */
+  GHashTable             *field_errors;  /* api name -> message, from validation */
+  gint64                  last_created;  /* id of the newest record created */
+  gint64                  indexed_after; /* created records above this id are not indexed yet */
+  guint                   unindexed;
 } CrmImportJob;
 
 gboolean  _crm_import_setup_columns  (CrmImportJob        *self,

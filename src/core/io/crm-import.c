@@ -20,6 +20,7 @@
  * their history lets Undo put the old values back. */
 
 #define PROGRESS_EVERY 500
+#define INDEX_EVERY    5000
 
 G_DEFINE_QUARK (crm-import-error-quark, crm_import_error)
 
@@ -332,6 +333,8 @@ create_row (CrmImportJob  *self,
     }
 
   self->report->created++;
+  self->last_created = crm_record_get_id (record);
+  self->unindexed++;
   if (self->match_column >= 0 && self->values[self->match_column] != NULL)
     remember (self, self->values[self->match_column], crm_record_get_id (record));
   return TRUE;
@@ -426,6 +429,27 @@ import_clear (CrmImportJob *self)
   g_clear_pointer (&self->home, g_free);
 }
 
+/* Search terms go in every few thousand rows rather than with each row
+ * (one statement for many rows is far cheaper) or all at the end (which
+ * would stall the progress and the cancel button for the last third of a
+ * big import). A dry run writes nothing, so it indexes nothing. */
+static gboolean
+index_created (CrmImportJob  *self,
+               GError       **error)
+{
+  if (self->options->dry_run)
+    {
+      self->unindexed = 0;
+      return TRUE;
+    }
+  if (!crm_store_index_imported (self->store, crm_module_get_api_name (self->module),
+                                 self->indexed_after, error))
+    return FALSE;
+  self->indexed_after = self->last_created;
+  self->unindexed = 0;
+  return TRUE;
+}
+
 static void
 report_progress (CrmImportJob *self,
                  CrmCsvReader *reader,
@@ -510,6 +534,8 @@ run_import (CrmStore                *store,
         }
       if (!import_row (&self, fields, n_fields, crm_csv_reader_get_line (reader), error))
         goto abort;
+      if (self.unindexed >= INDEX_EVERY && !index_created (&self, error))
+        goto abort;
       if (report->rows_read - last_progress >= PROGRESS_EVERY)
         {
           last_progress = report->rows_read;
@@ -517,6 +543,8 @@ run_import (CrmStore                *store,
         }
     }
 
+  if (self.unindexed > 0 && !index_created (&self, error))
+    goto abort;
   report_progress (&self, reader, size);
   if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
     goto abort;

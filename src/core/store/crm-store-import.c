@@ -13,31 +13,64 @@
 
 /* What bulk imports need from the store beyond single-record writes: a
  * pass over one field's values (duplicate detection without a query per
- * row) and one indexing statement for everything the import created.
+ * row) and one indexing statement per thousands of created records.
  * crm_store_insert_imported() lives with the other writes in
  * crm-store-records.c. */
 
+static CrmModule *
+require_module (CrmStore    *self,
+                const char  *name,
+                GError     **error)
+{
+  CrmModule *module = crm_store_get_module (self, name);
+
+  if (module == NULL)
+    g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("There is no module “%s”"), name ? name : "");
+  return module;
+}
+
+/**
+ * crm_store_index_imported:
+ * @module: the module imported into
+ * @after_id: index the records with ids above this one
+ *
+ * Adds the records the current import created to the search index, in one
+ * statement. An import calls it every few thousand rows, so that the work
+ * shows in its progress and a cancel need not wait for all of it.
+ */
+gboolean
+crm_store_index_imported (CrmStore    *self,
+                          const char  *module_name,
+                          gint64       after_id,
+                          GError     **error)
+{
+  CrmModule *module;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (crm_store_get_current_change (self) != 0, FALSE);
+
+  module = require_module (self, module_name, error);
+  if (module == NULL)
+    return FALSE;
+  return _crm_search_index_batch (self, module, crm_store_get_current_change (self), after_id, error);
+}
+
+/**
+ * crm_store_finish_import:
+ * @module: the module imported into
+ *
+ * Queues one records-changed (module, 0) for the end of the import's
+ * transaction, for the records it created.
+ */
 gboolean
 crm_store_finish_import (CrmStore    *self,
                          const char  *module_name,
                          GError     **error)
 {
-  CrmModule *module;
-  gint64 batch;
-
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
   g_return_val_if_fail (crm_store_get_current_change (self) != 0, FALSE);
 
-  module = crm_store_get_module (self, module_name);
-  if (module == NULL)
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("There is no module “%s”"),
-                   module_name ? module_name : "");
-      return FALSE;
-    }
-
-  batch = crm_store_get_current_change (self);
-  if (!_crm_search_index_batch (self, module, batch, error))
+  if (require_module (self, module_name, error) == NULL)
     return FALSE;
   _crm_store_notify (self, module_name, 0);
   return TRUE;
@@ -59,13 +92,9 @@ crm_store_foreach_value (CrmStore           *self,
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  module = crm_store_get_module (self, module_name);
+  module = require_module (self, module_name, error);
   if (module == NULL)
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("There is no module “%s”"),
-                   module_name ? module_name : "");
-      return FALSE;
-    }
+    return FALSE;
   /* The name goes into SQL, so it must be one of the module's fields. */
   if (field_name == NULL || crm_module_get_field (module, field_name) == NULL)
     {

@@ -256,8 +256,13 @@ gboolean     crm_store_insert_imported     (CrmStore     *self,
                                             CrmRecord    *record,
                                             GHashTable   *errors,
                                             GError      **error);
-/* Indexes the records the current change imported and queues one
- * records-changed (module, 0). */
+/* Adds the records the current change imported with ids above after_id
+ * to the search index. */
+gboolean     crm_store_index_imported      (CrmStore     *self,
+                                            const char   *module,
+                                            gint64        after_id,
+                                            GError      **error);
+/* Queues one records-changed (module, 0) for the commit. */
 gboolean     crm_store_finish_import       (CrmStore     *self,
                                             const char   *module,
                                             GError      **error);

@@ -94,5 +94,10 @@ gboolean  _crm_search_remove_record       (CrmStore      *self,
                                            CrmModule     *module,
                                            gint64         id,
                                            GError       **error);
+gboolean  _crm_search_index_batch         (CrmStore      *self,
+                                           CrmModule     *module,
+                                           gint64         batch,
+                                           gint64         after_id,
+                                           GError       **error);
 
 G_END_DECLS

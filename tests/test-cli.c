@@ -164,6 +164,40 @@ make_empty_database (const char *db)
   g_assert_no_error (error);
 }
 
+/* Owners travel by name, so the other database needs the same users. */
+static void
+copy_users (const char *from,
+            const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) a = crm_store_open (from, &error);
+  g_autoptr(CrmStore) b = crm_store_open (to, &error);
+  g_autoptr(GVariant) users_a = NULL;
+  g_autoptr(GVariant) users_b = NULL;
+  GVariantIter iter;
+  const char *name;
+
+  g_assert_no_error (error);
+  users_a = crm_store_list_users (a);
+  users_b = crm_store_list_users (b);
+  g_variant_iter_init (&iter, users_a);
+  while (g_variant_iter_next (&iter, "(x&s)", NULL, &name))
+    {
+      GVariantIter known;
+      const char *other;
+      gboolean found = FALSE;
+
+      g_variant_iter_init (&known, users_b);
+      while (g_variant_iter_next (&known, "(x&s)", NULL, &other))
+        found |= g_str_equal (name, other);
+      if (!found)
+        {
+          crm_store_add_user (b, name, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
 static void
 test_help (Fixture       *f,
            gconstpointer  data)
@@ -344,6 +378,8 @@ test_export_import_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (header, "last_name"));
   g_assert_nonnull (strstr (header, "lead_status"));
 
+  make_empty_database (db_b);
+  copy_users (db_a, db_b);
   g_assert_cmpint (run (f, "--database", db_b, "--import", "leads", csv_a, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (f->out, "Imported 300 leads"));
   g_assert_cmpint (count_in (db_b, "leads"), ==, 300);
@@ -378,6 +414,42 @@ test_bad_csv (Fixture       *f,
   g_assert_cmpint (count_in (db, "leads"), ==, 0);
 }
 
+static void
+test_skip_bad_rows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *db = path_in (f, "crm.db");
+  g_autofree char *csv = path_in (f, "mixed.csv");
+  static const char mixed[] =
+    "first_name,last_name,email\n"
+    "Budi,Santoso,budi@majujaya.co.id\n"
+    "Siti,,siti@majujaya.co.id\n"
+    "Dewi,Lestari,not-an-email\n"
+    "Agus,Wijaya,\n";
+
+  if (skip_without_import ())
+    return;
+  make_empty_database (db);
+  g_assert_true (g_file_set_contents (csv, mixed, -1, NULL));
+
+  /* All or nothing by default: the first bad row stops everything. */
+  g_assert_cmpint (run (f, "--database", db, "--import", "leads", csv, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (f->err, "crm: "));
+  g_assert_nonnull (strstr (f->err, "Last Name"));
+  g_assert_cmpint (count_in (db, "leads"), ==, 0);
+
+  /* Checking first writes nothing either. */
+  g_assert_cmpint (run (f, "--database", db, "--import", "leads", csv, "--skip-bad-rows", "--dry-run", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "Checked 4 rows: 2 can be imported; nothing was written\n");
+  g_assert_cmpint (count_in (db, "leads"), ==, 0);
+
+  g_assert_cmpint (run (f, "--database", db, "--import", "leads", csv, "--skip-bad-rows", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "Imported 2 leads (2 skipped)\n");
+  g_assert_nonnull (strstr (f->err, "crm: line 3: Last Name"));
+  g_assert_nonnull (strstr (f->err, "crm: line 4: Email"));
+  g_assert_cmpint (count_in (db, "leads"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +464,7 @@ main (int   argc,
   ADD ("/cli/missing-things", test_missing_things);
   ADD ("/cli/export-import-round-trip", test_export_import_round_trip);
   ADD ("/cli/bad-csv", test_bad_csv);
+  ADD ("/cli/skip-bad-rows", test_skip_bad_rows);
 #undef ADD
 
   return g_test_run ();

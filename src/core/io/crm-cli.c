@@ -102,6 +102,14 @@ require_module (CrmCli      *cli,
   return module;
 }
 
+/* Numbers go into messages as text: a G_GINT64_FORMAT inside _() would
+ * cut the string that translators see. */
+static char *
+number (gint64 n)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, n);
+}
+
 static gint64
 count_all (CrmStore *store)
 {
@@ -122,10 +130,13 @@ run_demo (CrmCli  *cli,
           char   **args,
           GError **error)
 {
+  g_autofree char *count = NULL;
+
   if (!crm_demo_fill (cli->store, 1, error))
     return FALSE;
-  g_print (_("Added sample data to “%s” (%" G_GINT64_FORMAT " records)\n"),
-           crm_store_get_path (cli->store), count_all (cli->store));
+  count = number (count_all (cli->store));
+  /* TRANSLATORS: the first %s is a file, the second a number of records */
+  g_print (_("Added sample data to “%s” (%s records)\n"), crm_store_get_path (cli->store), count);
   return TRUE;
 }
 
@@ -196,17 +207,22 @@ show_progress (guint64  bytes_done,
   gint64 now = g_get_monotonic_time ();
   double seconds = (now - p->started) / (double) G_USEC_PER_SEC;
   guint percent = bytes_total > 0 ? (guint) MIN (100, bytes_done * 100 / bytes_total) : 0;
+  g_autofree char *rows = NULL;
+  g_autofree char *rate = NULL;
 
   if (p->shown && now - p->shown_at < G_USEC_PER_SEC / 10)
     return;
   p->shown_at = now;
   p->shown = TRUE;
+  rows = number (rows_done);
+  rate = number (seconds > 0 ? (gint64) (rows_done / seconds) : 0);
   g_printerr ("\r");
-  g_printerr (_("Importing… %u%%, %" G_GUINT64_FORMAT " rows, %.0f rows/s"),
-              percent, rows_done, seconds > 0 ? rows_done / seconds : 0.0);
+  /* TRANSLATORS: a progress line: percent done, rows read, rows per second */
+  g_printerr (_("Importing… %u%%, %s rows, %s rows/s"), percent, rows, rate);
   g_printerr ("\033[K");
 }
 
+/* The messages name the field already ("Email: “x” is not a valid ..."). */
 static void
 print_row_errors (CrmImportReport *report)
 {
@@ -214,15 +230,17 @@ print_row_errors (CrmImportReport *report)
 
   for (guint i = 0; i < report->errors->len && i < max_shown; i++)
     {
-      CrmImportError *e = g_ptr_array_index (report->errors, i);
+      CrmImportRowError *e = g_ptr_array_index (report->errors, i);
+      g_autofree char *line = number ((gint64) e->line);
 
-      if (e->field != NULL)
-        g_printerr (_("%s: line %" G_GUINT64_FORMAT ", %s: %s\n"), PROGRAM, (guint64) e->line, e->field, e->message);
-      else
-        g_printerr (_("%s: line %" G_GUINT64_FORMAT ": %s\n"), PROGRAM, (guint64) e->line, e->message);
+      /* TRANSLATORS: a line number of the CSV file, then what is wrong */
+      g_printerr (_("%s: line %s: %s\n"), PROGRAM, line, e->message);
     }
-  if (report->errors->len > max_shown)
-    g_printerr (PROGRAM ": %s\n", _("… and more rows with errors"));
+  if (report->failed > max_shown)
+    {
+      g_autofree char *more = number ((gint64) (report->failed - max_shown));
+      g_printerr (_("%s: … and %s more rows with errors\n"), PROGRAM, more);
+    }
 }
 
 static gboolean
@@ -232,8 +250,9 @@ run_import (CrmCli  *cli,
 {
   CrmModule *module = require_module (cli, args[0], error);
   CrmImportOptions options = { 0 };
-  CrmImportReport *report = NULL;
+  g_autoptr(CrmImportReport) report = NULL;
   Progress progress = { 0 };
+  g_autofree char *created = NULL;
   g_autofree char *what = NULL;
   g_autoptr(GString) message = NULL;
   guint64 skipped;
@@ -255,27 +274,42 @@ run_import (CrmCli  *cli,
   if (progress.shown)
     g_printerr ("\r\033[K");
   if (!ok)
-    {
-      g_clear_pointer (&report, crm_import_report_free);
-      return FALSE;
-    }
+    return FALSE;
 
   print_row_errors (report);
   skipped = report->failed + report->skipped_duplicates;
-  what = records_word (module, report->created);
   message = g_string_new (NULL);
   if (cli->dry_run)
-    g_string_printf (message, _("Checked %" G_GUINT64_FORMAT " rows: %" G_GUINT64_FORMAT " would be imported; nothing was written"),
-                     (guint64) report->rows_read, (guint64) (report->created + report->updated));
-  else
-    g_string_printf (message, _("Imported %" G_GUINT64_FORMAT " %s"), (guint64) report->created, what);
-  if (!cli->dry_run && report->updated > 0)
-    g_string_append_printf (message, _(", updated %" G_GUINT64_FORMAT), (guint64) report->updated);
-  if (skipped > 0)
-    g_string_append_printf (message, _(" (%" G_GUINT64_FORMAT " skipped)"), skipped);
-  g_print ("%s\n", message->str);
+    {
+      g_autofree char *rows = number ((gint64) report->rows_read);
+      g_autofree char *good = number ((gint64) (report->rows_read - report->failed));
 
-  crm_import_report_free (report);
+      /* TRANSLATORS: both %s are numbers of rows */
+      g_string_printf (message, ngettext ("Checked %s row: %s can be imported; nothing was written",
+                                          "Checked %s rows: %s can be imported; nothing was written",
+                                          (gulong) MIN (report->rows_read, G_MAXULONG)),
+                       rows, good);
+    }
+  else
+    {
+      created = number ((gint64) report->created);
+      what = records_word (module, report->created);
+      /* TRANSLATORS: "Imported 300 leads": a number and the module's name */
+      g_string_printf (message, _("Imported %s %s"), created, what);
+      if (report->updated > 0)
+        {
+          g_autofree char *updated = number ((gint64) report->updated);
+          /* TRANSLATORS: goes after "Imported 300 leads" */
+          g_string_append_printf (message, _(", updated %s"), updated);
+        }
+    }
+  if (skipped > 0 && !cli->dry_run)
+    {
+      g_autofree char *n = number ((gint64) skipped);
+      /* TRANSLATORS: goes after "Imported 300 leads" */
+      g_string_append_printf (message, _(" (%s skipped)"), n);
+    }
+  g_print ("%s\n", message->str);
   return TRUE;
 }
 
@@ -286,17 +320,20 @@ run_export (CrmCli  *cli,
 {
   CrmModule *module = require_module (cli, args[0], error);
   g_autoptr(CrmQuery) query = NULL;
+  g_autofree char *count = NULL;
   g_autofree char *what = NULL;
-  gint64 count;
+  gint64 n;
 
   if (module == NULL)
     return FALSE;
   query = crm_query_new (args[0]);
   if (!crm_export_csv (cli->store, query, args[1], error))
     return FALSE;
-  count = crm_store_count_records (cli->store, args[0], NULL);
-  what = records_word (module, count);
-  g_print (_("Exported %" G_GINT64_FORMAT " %s to “%s”\n"), count, what, args[1]);
+  n = crm_store_count_records (cli->store, args[0], NULL);
+  count = number (n);
+  what = records_word (module, n);
+  /* TRANSLATORS: "Exported 300 leads to “leads.csv”" */
+  g_print (_("Exported %s %s to “%s”\n"), count, what, args[1]);
   return TRUE;
 }
 

@@ -41,6 +41,11 @@ gboolean  _crm_store_create_module_table  (CrmStore      *self,
 void      _crm_store_set_modules          (CrmStore      *self,
                                            GPtrArray     *modules);
 
+/* crm-kanban.c: puts back the card positions a change moved. */
+gboolean  _crm_kanban_undo_change         (CrmStore      *self,
+                                           gint64         change_id,
+                                           GError       **error);
+
 /* crm-search.c */
 gboolean  _crm_search_index_record        (CrmStore      *self,
                                            CrmRecord     *record,

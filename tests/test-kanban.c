@@ -584,6 +584,28 @@ test_column_lists_follow_moves (Fixture       *f,
   first = g_list_model_get_item (G_LIST_MODEL (lb), 0);
   g_assert_cmpstr (crm_record_get_string (first, "stage"), ==, "Needs Analysis");
   g_assert_cmpint (crm_record_list_get_id (la, 0), ==, x);
+
+  /* Shown first, stored next: the store's notification then refreshes the
+   * row where the view put it instead of reloading the column. */
+  {
+    guint changes_b = 0;
+    g_autoptr(CrmRecord) moved = NULL;
+
+    g_signal_connect (lb, "items-changed", G_CALLBACK (on_items_changed_cb), &changes_b);
+    changes_a = 0;
+    g_assert_cmpint (crm_record_list_remove_id (la, x), ==, 0);
+    crm_record_list_insert_id (lb, 1, x);
+    g_assert_cmpint (crm_record_list_remove_id (la, x), ==, -1);
+    g_assert_true (crm_store_move_record (f->store, "deals", x, "stage", "Needs Analysis", z, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes_a, ==, 1);
+    g_assert_cmpuint (changes_b, ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lb)), ==, 3);
+    g_assert_cmpint (crm_record_list_get_id (lb, 1), ==, x);
+    moved = g_list_model_get_item (G_LIST_MODEL (lb), 1);
+    g_assert_cmpstr (crm_record_get_string (moved, "stage"), ==, "Needs Analysis");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (la)), ==, 0);
+  }
 }
 
 /*

@@ -701,7 +701,9 @@ crm_store_move_record (CrmStore    *store,
       !log_move (&col, change, had_position, old_position, position, error))
     goto failed;
 
-  _crm_store_notify (store, module_name, id);
+  /* Saving a new value has told the lists already; a reorder has not. */
+  if (!value_changed)
+    _crm_store_notify (store, module_name, id);
   if (!crm_store_end_change (store, error))
     return FALSE;
   if (change_id)

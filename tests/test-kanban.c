@@ -403,13 +403,13 @@ test_renumber_when_gaps_run_out (Fixture       *f,
  * Totals
  */
 
-static CrmKanbanColumn *
+static CrmKanbanGroup *
 column_for (GPtrArray  *columns,
             const char *value)
 {
   for (guint i = 0; i < columns->len; i++)
     {
-      CrmKanbanColumn *c = g_ptr_array_index (columns, i);
+      CrmKanbanGroup *c = g_ptr_array_index (columns, i);
       if (g_strcmp0 (c->value, value) == 0)
         return c;
     }
@@ -423,7 +423,7 @@ test_totals (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmQuery) query = crm_query_new ("deals");
   g_autoptr(GPtrArray) columns = NULL;
-  CrmKanbanColumn *c;
+  CrmKanbanGroup *c;
 
   make_deal (f, "A", "Qualification", "100.01");    /* 10 %: 10.0010 -> 10.00 */
   make_deal (f, "B", "Qualification", "200.05");    /* 20.005 -> 20.01 */
@@ -431,7 +431,7 @@ test_totals (Fixture       *f,
   make_deal (f, "D", "Closed Won", "50");
   make_deal (f, "E", "Value Proposition", NULL);
 
-  columns = crm_kanban_get_columns (f->store, query, "stage", "amount", &error);
+  columns = crm_kanban_get_groups (f->store, query, "stage", "amount", &error);
   g_assert_no_error (error);
   /* Every stage, in picklist order, even the empty ones; no "none" column. */
   g_assert_cmpuint (columns->len, ==, 9);
@@ -458,7 +458,7 @@ test_totals (Fixture       *f,
   crm_query_set_match_any (query, TRUE);
   crm_query_add_criterion (query, "deal_name", CRM_OP_IS, g_variant_new_string ("A"), NULL);
   crm_query_add_criterion (query, "deal_name", CRM_OP_IS, g_variant_new_string ("C"), NULL);
-  columns = crm_kanban_get_columns (f->store, query, "stage", "amount", &error);
+  columns = crm_kanban_get_groups (f->store, query, "stage", "amount", &error);
   g_assert_no_error (error);
   g_assert_cmpint (column_for (columns, "Qualification")->count, ==, 1);
   g_assert_cmpint (column_for (columns, "Qualification")->sum, ==, 10001);
@@ -479,16 +479,16 @@ test_totals (Fixture       *f,
   g_assert_true (crm_kanban_has_weighted_sum (f->store, "deals", "amount"));
   g_assert_false (crm_kanban_has_weighted_sum (f->store, "quotes", "grand_total"));
   crm_query_clear_criteria (query);
-  columns = crm_kanban_get_columns (f->store, query, "stage", NULL, &error);
+  columns = crm_kanban_get_groups (f->store, query, "stage", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (column_for (columns, "Qualification")->sum, ==, 0);
   g_assert_cmpint (column_for (columns, "Qualification")->count, ==, 2);
   g_clear_pointer (&columns, g_ptr_array_unref);
 
-  g_assert_null (crm_kanban_get_columns (f->store, query, "deal_name", NULL, &error));
+  g_assert_null (crm_kanban_get_groups (f->store, query, "deal_name", NULL, &error));
   g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
   g_clear_error (&error);
-  g_assert_null (crm_kanban_get_columns (f->store, query, "stage", "deal_name", &error));
+  g_assert_null (crm_kanban_get_groups (f->store, query, "stage", "deal_name", &error));
   g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
 }
 
@@ -500,7 +500,7 @@ test_no_record_is_off_the_board (Fixture       *f,
   g_autoptr(CrmQuery) query = crm_query_new ("tasks");
   g_autoptr(GPtrArray) columns = NULL;
   gint64 odd, none, started;
-  CrmKanbanColumn *first, *last;
+  CrmKanbanGroup *first, *last;
   gint64 total = 0;
 
   none = crm_test_create (f->store, "tasks", "subject", "Call back", NULL);
@@ -511,7 +511,7 @@ test_no_record_is_off_the_board (Fixture       *f,
     g_assert_true (crm_store_exec (f->store, sql, NULL));
   }
 
-  columns = crm_kanban_get_columns (f->store, query, "status", NULL, &error);
+  columns = crm_kanban_get_groups (f->store, query, "status", NULL, &error);
   g_assert_no_error (error);
   first = g_ptr_array_index (columns, 0);
   last = g_ptr_array_index (columns, columns->len - 1);
@@ -521,7 +521,7 @@ test_no_record_is_off_the_board (Fixture       *f,
   g_assert_false (last->known);
   g_assert_cmpint (last->count, ==, 1);
   for (guint i = 0; i < columns->len; i++)
-    total += ((CrmKanbanColumn *) g_ptr_array_index (columns, i))->count;
+    total += ((CrmKanbanGroup *) g_ptr_array_index (columns, i))->count;
   g_assert_cmpint (total, ==, 3);
 
   {

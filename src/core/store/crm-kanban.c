@@ -22,7 +22,7 @@
 #define KEY_SQL "coalesce(kp.position, -t.id * " G_STRINGIFY (CRM_KANBAN_POSITION_GAP) ")"
 
 void
-crm_kanban_column_free (CrmKanbanColumn *column)
+crm_kanban_group_free (CrmKanbanGroup *column)
 {
   if (column == NULL)
     return;
@@ -30,11 +30,11 @@ crm_kanban_column_free (CrmKanbanColumn *column)
   g_free (column);
 }
 
-static CrmKanbanColumn *
+static CrmKanbanGroup *
 column_new (const char *value,
             gboolean    known)
 {
-  CrmKanbanColumn *column = g_new0 (CrmKanbanColumn, 1);
+  CrmKanbanGroup *column = g_new0 (CrmKanbanGroup, 1);
 
   column->value = g_strdup (value);
   column->known = known;
@@ -107,13 +107,13 @@ crm_kanban_has_weighted_sum (CrmStore   *store,
          crm_module_get_field (module, sum_field) != NULL;
 }
 
-static CrmKanbanColumn *
+static CrmKanbanGroup *
 find_column (GPtrArray  *columns,
              const char *value)
 {
   for (guint i = 0; i < columns->len; i++)
     {
-      CrmKanbanColumn *column = g_ptr_array_index (columns, i);
+      CrmKanbanGroup *column = g_ptr_array_index (columns, i);
 
       if (is_empty (value) ? column->value == NULL
                            : column->value != NULL && g_ascii_strcasecmp (column->value, value) == 0)
@@ -126,14 +126,14 @@ static int
 compare_columns (gconstpointer a,
                  gconstpointer b)
 {
-  const CrmKanbanColumn *ca = *(CrmKanbanColumn **) a;
-  const CrmKanbanColumn *cb = *(CrmKanbanColumn **) b;
+  const CrmKanbanGroup *ca = *(CrmKanbanGroup **) a;
+  const CrmKanbanGroup *cb = *(CrmKanbanGroup **) b;
 
   return g_utf8_collate (ca->value, cb->value);
 }
 
 GPtrArray *
-crm_kanban_get_columns (CrmStore    *store,
+crm_kanban_get_groups (CrmStore    *store,
                         CrmQuery    *query,
                         const char  *group_field,
                         const char  *sum_field,
@@ -146,7 +146,7 @@ crm_kanban_get_columns (CrmStore    *store,
   g_autoptr(GPtrArray) params = NULL;
   g_autoptr(GPtrArray) columns = NULL;
   g_autoptr(GPtrArray) strays = NULL;
-  g_autoptr(CrmKanbanColumn) none = NULL;
+  g_autoptr(CrmKanbanGroup) none = NULL;
   g_autofree char *where = NULL;
   g_autofree char *sum = NULL;
   g_autofree char *weighted = NULL;
@@ -186,8 +186,8 @@ crm_kanban_get_columns (CrmStore    *store,
   for (guint i = 0; i < params->len; i++)
     _crm_bind_variant (stmt, i + 1, g_ptr_array_index (params, i));
 
-  columns = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_kanban_column_free);
-  strays = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_kanban_column_free);
+  columns = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_kanban_group_free);
+  strays = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_kanban_group_free);
   none = column_new (NULL, TRUE);
   picklist = crm_field_get_picklist (field);
   for (guint i = 0; i < picklist->len; i++)
@@ -196,7 +196,7 @@ crm_kanban_get_columns (CrmStore    *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *value = (const char *) sqlite3_column_text (stmt, 0);
-      CrmKanbanColumn *column;
+      CrmKanbanGroup *column;
 
       if (is_empty (value))
         column = none;
@@ -218,7 +218,7 @@ crm_kanban_get_columns (CrmStore    *store,
 
   for (guint i = 0; i < columns->len; i++)
     {
-      CrmKanbanColumn *column = g_ptr_array_index (columns, i);
+      CrmKanbanGroup *column = g_ptr_array_index (columns, i);
       column->meaning = crm_store_get_picklist_meaning (store, module_name, group_field, column->value);
     }
   if (none->count > 0)

@@ -23,17 +23,17 @@ typedef struct
   gint64      count;
   gint64      sum;       /* of the summed currency field, in minor units */
   gint64      weighted;  /* Σ sum field × probability, rounded per record */
-} CrmKanbanColumn;
+} CrmKanbanGroup;
 
-void          crm_kanban_column_free          (CrmKanbanColumn *column);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmKanbanColumn, crm_kanban_column_free)
+void          crm_kanban_group_free          (CrmKanbanGroup *column);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmKanbanGroup, crm_kanban_group_free)
 
 /* The board's columns in picklist order, with their totals from one
  * GROUP BY query under the query's filter. A "no value" column comes
  * first and values missing from the picklist come last, each only when
  * records have them, so that no record is ever off the board. sum_field
  * may be NULL (sums are then 0). */
-GPtrArray    *crm_kanban_get_columns          (CrmStore        *store,
+GPtrArray    *crm_kanban_get_groups          (CrmStore        *store,
                                                CrmQuery        *query,
                                                const char      *group_field,
                                                const char      *sum_field,

@@ -16,6 +16,7 @@
  * on its lower half); the board decides what a drop means. */
 
 #define EDGE 56          /* px from the list's edge where a drag scrolls it */
+#define SLICE 24         /* cards made at a time, see grow_slice() */
 #define MAX_SPEED 18.0   /* px per frame at the very edge */
 
 /*
@@ -133,6 +134,7 @@ struct _CrmKanbanColumn
   /* Owned references */
   CrmCardLayout    *layout;
   CrmRecordList    *list;
+  GtkSliceListModel *slice;
   char             *value;
   char             *title;
 
@@ -296,10 +298,13 @@ on_drop_cb (GtkDropTarget   *target,
     {
       graphene_point_t p;
 
-      /* Above the cards (on the header): the top of the column. */
+      /* Above the cards (on the header): the top of the column. Under
+       * them: after the last one shown, which need not be the last one. */
       if (gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->scroller), &GRAPHENE_POINT_INIT (x, y), &p) &&
           p.y < 0)
         before = crm_record_list_get_id (self->list, 0);
+      else
+        before = crm_record_list_get_id (self->list, g_list_model_get_n_items (G_LIST_MODEL (self->slice)));
     }
 
   g_signal_emit (self, signals [CARD_DROPPED], 0, record, before);
@@ -421,6 +426,34 @@ on_activate_cb (GtkListView     *list_view,
                                 crm_module_get_api_name (module), id);
 }
 
+/* GTK 4.8 list views keep up to 200 rows alive, and a card is a dozen
+ * widgets: the view sees the first cards of the column and more as the
+ * user scrolls down, while the header counts them all. */
+static void
+grow_slice (CrmKanbanColumn *self,
+            guint            at_least)
+{
+  guint n, size;
+
+  if (self->list == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  size = gtk_slice_list_model_get_size (self->slice);
+  if (size >= n || size >= at_least)
+    return;
+  gtk_slice_list_model_set_size (self->slice, MIN (n, MAX (at_least, size + SLICE)));
+}
+
+static void
+on_vadjustment_changed_cb (GtkAdjustment   *adj,
+                           CrmKanbanColumn *self)
+{
+  double left = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_value (adj) - gtk_adjustment_get_page_size (adj);
+
+  if (self->slice != NULL && left < gtk_adjustment_get_page_size (adj))
+    grow_slice (self, gtk_slice_list_model_get_size (self->slice) + SLICE);
+}
+
 static void
 update_empty (CrmKanbanColumn *self)
 {
@@ -446,6 +479,7 @@ crm_kanban_column_dispose (GObject *object)
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
+  g_clear_object (&self->slice);
   g_clear_object (&self->list);
   g_clear_object (&self->layout);
   self->hinted = NULL;
@@ -515,6 +549,10 @@ crm_kanban_column_init (CrmKanbanColumn *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate_cb), self);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                    G_CALLBACK (on_vadjustment_changed_cb), self);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                    G_CALLBACK (on_vadjustment_changed_cb), self);
 
   g_signal_connect (target, "enter", G_CALLBACK (on_drop_motion_cb), self);
   g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion_cb), self);
@@ -615,10 +653,12 @@ crm_kanban_column_set_model (CrmKanbanColumn *self,
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_set_object (&self->list, list);
+  g_clear_object (&self->slice);
   set_hint (self, NULL, 0);
   if (list != NULL)
     {
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (list)));
+      self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (list)), 0, SLICE);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
       g_signal_connect_swapped (list, "items-changed", G_CALLBACK (update_empty), self);
     }
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
@@ -682,6 +722,7 @@ crm_kanban_column_focus_record (CrmKanbanColumn *self,
 
   if (self->list == NULL || (position = crm_record_list_find (self->list, id)) < 0)
     return;
+  grow_slice (self, position + SLICE);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) position);
   card = crm_kanban_column_find_card (self, id);
   if (card != NULL)

@@ -508,11 +508,15 @@ run_moves (CrmKanbanView *self)
           CrmRecordList *to_list = to ? crm_kanban_column_get_model (to) : NULL;
           CrmRecordList *from_list = from ? crm_kanban_column_get_model (from) : NULL;
 
-          /* Back where it was. */
+          /* Back where it was, unless it is gone for good (deleted
+           * meanwhile): then it is in no column at all. */
           if (to_list != NULL)
             crm_record_list_remove_id (to_list, move->id);
-          if (from_list != NULL && move->from_index >= 0 && crm_record_list_find (from_list, move->id) < 0)
-            crm_record_list_insert_id (from_list, move->from_index, move->id);
+          if (from_list != NULL && move->from_index >= 0 && crm_record_list_find (from_list, move->id) < 0 &&
+              crm_store_query_matches (self->store, crm_record_list_get_query (from_list), move->id, NULL))
+            crm_record_list_insert_id (from_list, MIN ((guint) move->from_index,
+                                                       g_list_model_get_n_items (G_LIST_MODEL (from_list))),
+                                       move->id);
           toast (self, error->message, 0);
           if (move->keyboard && from != NULL)
             crm_kanban_column_focus_record (from, move->id);
@@ -609,6 +613,9 @@ on_reason_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        ReasonRequest    *request)
 {
+  /* Closing the dialog after a response answers again with "cancel". */
+  g_signal_handlers_disconnect_by_data (dialog, request);
+
   if (g_str_equal (response, "lost") || g_str_equal (response, "skip"))
     {
       const char *reason = NULL;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "crm-kanban.h"
 #include "crm-record-card.h"
@@ -33,6 +34,8 @@ struct _CrmCardLayout
   char       *colour_field;
   char       *hidden_field;
   GMenuModel *menu;
+  GHashTable *owners;      /* user id -> name, for the avatars */
+  int         tab_width;   /* px from a field's label to its value; 0: to measure */
 };
 
 G_DEFINE_FINAL_TYPE (CrmCardLayout, crm_card_layout, G_TYPE_OBJECT)
@@ -71,6 +74,7 @@ crm_card_layout_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->menu);
+  g_clear_pointer (&self->owners, g_hash_table_unref);
   g_free (self->module);
   g_free (self->title_field);
   g_strfreev (self->fields);
@@ -93,7 +97,27 @@ crm_card_layout_class_init (CrmCardLayoutClass *klass)
 static void
 crm_card_layout_init (CrmCardLayout *self)
 {
+  self->owners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   rebuild_menu (self, NULL);
+}
+
+/* Few people own many cards: one lookup each. */
+static const char *
+owner_name (CrmCardLayout *self,
+            gint64         id)
+{
+  const char *name = g_hash_table_lookup (self->owners, &id);
+
+  if (name == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = id;
+      name = crm_store_dup_user_name (self->store, id);
+      g_hash_table_insert (self->owners, key, name ? (char *) name : g_strdup (""));
+      name = g_hash_table_lookup (self->owners, &id);
+    }
+  return *name ? name : NULL;
 }
 
 static void
@@ -105,6 +129,8 @@ read_settings (CrmCardLayout *self)
   self->title_field = crm_card_dup_title_field (self->store, self->module);
   self->fields = crm_card_dup_fields (self->store, self->module);
   self->colour_field = crm_card_dup_colour_field (self->store, self->module);
+  self->tab_width = 0;
+  g_hash_table_remove_all (self->owners);
 }
 
 CrmCardLayout *
@@ -158,6 +184,7 @@ crm_card_layout_set (CrmCardLayout      *self,
   self->title_field = g_strdup (title_field);
   self->fields = fields ? g_strdupv ((char **) fields) : g_new0 (char *, 1);
   self->colour_field = g_strdup (colour_field);
+  self->tab_width = 0;
   g_signal_emit (self, layout_signals [LAYOUT_CHANGED], 0);
 }
 
@@ -192,12 +219,14 @@ struct _CrmRecordCard
 {
   GtkWidget       parent_instance;
 
-  /* Template widgets */
+  /* Children, built in code: a board makes hundreds of cards at once
+   * (GTK 4.8 list views keep up to 200 rows alive), so every widget and
+   * every template parse counts. */
   GtkWidget      *frame;
   GtkWidget      *stripe;
   GtkLabel       *title;
   GtkMenuButton  *menu_button;
-  GtkGrid        *fields;
+  GtkLabel       *fields;
   AdwAvatar      *avatar;
   GtkLabel       *owner;
   GtkLabel       *overdue;
@@ -205,11 +234,10 @@ struct _CrmRecordCard
   /* Owned references */
   CrmCardLayout  *layout;
   CrmRecord      *record;
-  GtkWidget      *labels [CRM_CARD_MAX_FIELDS];
-  GtkWidget      *values [CRM_CARD_MAX_FIELDS];
 
   gulong          layout_changed_id;
   int             colour;
+  int             tab_width;
 };
 
 G_DEFINE_FINAL_TYPE (CrmRecordCard, crm_record_card, GTK_TYPE_WIDGET)
@@ -223,22 +251,42 @@ format_field (CrmRecordCard *self,
 
   if (value == NULL)
     return NULL;
-  /* Dates come padded for columns ("␣7 Jan"); a card reads better without. */
   text = crm_store_format_value (self->layout->store, field, value);
-  return text ? g_strstrip (text) : NULL;
+  if (text == NULL)
+    return NULL;
+  /* Dates come padded for columns with a figure space (GLib's %e); a card
+   * reads better without. */
+  while (g_str_has_prefix (text, "\u2007"))
+    memmove (text, text + strlen ("\u2007"), strlen (text) - strlen ("\u2007") + 1);
+  return g_strstrip (text);
+}
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
 }
 
 static void
 set_colour (CrmRecordCard *self,
             int            colour)
 {
-  g_autofree char *old = g_strdup_printf ("record-card-colour-%d", self->colour);
-  g_autofree char *new = g_strdup_printf ("record-card-colour-%d", colour);
+  char name[32];
 
+  if (colour == self->colour)
+    return;
   if (self->colour >= 0)
-    gtk_widget_remove_css_class (self->frame, old);
+    {
+      g_snprintf (name, sizeof name, "record-card-colour-%d", self->colour);
+      gtk_widget_remove_css_class (self->frame, name);
+    }
   if (colour >= 0)
-    gtk_widget_add_css_class (self->frame, new);
+    {
+      g_snprintf (name, sizeof name, "record-card-colour-%d", colour);
+      gtk_widget_add_css_class (self->frame, name);
+    }
   gtk_widget_set_visible (self->stripe, colour >= 0);
   self->colour = colour;
 }
@@ -262,15 +310,54 @@ colour_of (CrmRecordCard *self,
   return -1;
 }
 
+/* Labels and values share one GtkLabel, lined up by a tab stop just past
+ * the widest label. */
+static void
+update_tabs (CrmRecordCard *self,
+             CrmModule     *module)
+{
+  if (self->layout->tab_width == 0)
+    {
+      g_autoptr(PangoLayout) pango = gtk_widget_create_pango_layout (GTK_WIDGET (self->fields), NULL);
+      int widest = 0;
+
+      for (guint i = 0; self->layout->fields[i] != NULL; i++)
+        {
+          CrmField *field = crm_module_get_field (module, self->layout->fields[i]);
+          g_autofree char *markup = NULL;
+          int width;
+
+          if (field == NULL)
+            continue;
+          markup = g_markup_printf_escaped ("<small>%s</small>", crm_field_get_label (field));
+          pango_layout_set_markup (pango, markup, -1);
+          pango_layout_get_pixel_size (pango, &width, NULL);
+          widest = MAX (widest, width);
+        }
+      self->layout->tab_width = widest + 12;
+    }
+
+  if (self->tab_width != self->layout->tab_width)
+    {
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, self->layout->tab_width);
+
+      gtk_label_set_tabs (self->fields, tabs);
+      pango_tab_array_free (tabs);
+      self->tab_width = self->layout->tab_width;
+    }
+}
+
 static void
 update (CrmRecordCard *self)
 {
   CrmModule *module;
   g_autoptr(GString) accessible = NULL;
+  g_autoptr(GString) markup = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *owner = NULL;
+  g_autofree char *menu_label = NULL;
+  const char *owner;
   CrmField *title_field = NULL;
-  guint row = 0;
+  guint shown = 0;
   gboolean late;
 
   if (self->record == NULL || self->layout == NULL)
@@ -287,34 +374,35 @@ update (CrmRecordCard *self)
       title = g_strdup_printf (_("%s #%" G_GINT64_FORMAT), crm_module_get_singular (module),
                                crm_record_get_id (self->record));
     }
-  gtk_label_set_label (self->title, title);
+  set_label (self->title, title);
   accessible = g_string_new (title);
 
-  for (guint i = 0; self->layout->fields[i] != NULL && row < CRM_CARD_MAX_FIELDS; i++)
+  update_tabs (self, module);
+  markup = g_string_new (NULL);
+  for (guint i = 0; self->layout->fields[i] != NULL && shown < CRM_CARD_MAX_FIELDS; i++)
     {
       CrmField *field = crm_module_get_field (module, self->layout->fields[i]);
       g_autofree char *text = NULL;
+      g_autofree char *line = NULL;
 
       if (field == NULL || g_strcmp0 (self->layout->hidden_field, self->layout->fields[i]) == 0)
         continue;
       text = format_field (self, field);
-      gtk_label_set_label (GTK_LABEL (self->labels[row]), crm_field_get_label (field));
-      gtk_label_set_label (GTK_LABEL (self->values[row]), text ? text : "—");
-      gtk_widget_set_visible (self->labels[row], TRUE);
-      gtk_widget_set_visible (self->values[row], TRUE);
+      line = g_markup_printf_escaped ("%s<span alpha=\"55%%\"><small>%s</small></span>\t%s",
+                                      shown > 0 ? "\n" : "", crm_field_get_label (field), text ? text : "—");
+      g_string_append (markup, line);
       if (text != NULL)
         g_string_append_printf (accessible, ", %s: %s", crm_field_get_label (field), text);
-      row++;
+      shown++;
     }
-  for (; row < CRM_CARD_MAX_FIELDS; row++)
-    {
-      gtk_widget_set_visible (self->labels[row], FALSE);
-      gtk_widget_set_visible (self->values[row], FALSE);
-    }
+  if (g_strcmp0 (gtk_label_get_label (self->fields), markup->str) != 0)
+    gtk_label_set_markup (self->fields, markup->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->fields), shown > 0);
 
-  owner = crm_store_dup_user_name (self->layout->store, crm_record_get_int (self->record, "owner_id", 0));
-  adw_avatar_set_text (self->avatar, owner);
-  gtk_label_set_label (self->owner, owner ? owner : "");
+  owner = owner_name (self->layout, crm_record_get_int (self->record, "owner_id", 0));
+  if (g_strcmp0 (adw_avatar_get_text (self->avatar), owner) != 0)
+    adw_avatar_set_text (self->avatar, owner);
+  set_label (self->owner, owner ? owner : "");
   gtk_widget_set_visible (GTK_WIDGET (self->avatar), owner != NULL);
   if (owner != NULL)
     g_string_append_printf (accessible, ", %s: %s", _("Owner"), owner);
@@ -336,14 +424,10 @@ update (CrmRecordCard *self)
 
   set_colour (self, colour_of (self, module));
 
-  gtk_menu_button_set_menu_model (self->menu_button, self->layout->menu);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str, -1);
-  {
-    /* Translators: the menu button of a card; %s is the record's name */
-    g_autofree char *menu_label = g_strdup_printf (_("Actions for %s"), title);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    menu_label, -1);
-  }
+  /* Translators: the menu button of a card; %s is the record's name */
+  menu_label = g_strdup_printf (_("Actions for %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
 }
 
 /*
@@ -421,7 +505,7 @@ crm_record_card_dispose (GObject *object)
     g_clear_signal_handler (&self->layout_changed_id, self->layout);
   g_clear_object (&self->layout);
   g_clear_object (&self->record);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_RECORD_CARD);
+  g_clear_pointer (&self->frame, gtk_widget_unparent);
 
   G_OBJECT_CLASS (crm_record_card_parent_class)->dispose (object);
 }
@@ -433,16 +517,6 @@ crm_record_card_class_init (CrmRecordCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = crm_record_card_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crm/ui/crm-record-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, CrmRecordCard, frame);
-  gtk_widget_class_bind_template_child (widget_class, CrmRecordCard, stripe);
-  gtk_widget_class_bind_template_child (widget_class, CrmRecordCard, title);
-  gtk_widget_class_bind_template_child (widget_class, CrmRecordCard, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmRecordCard, fields);
-  gtk_widget_class_bind_template_child (widget_class, CrmRecordCard, avatar);
-  gtk_widget_class_bind_template_child (widget_class, CrmRecordCard, owner);
-  gtk_widget_class_bind_template_child (widget_class, CrmRecordCard, overdue);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "recordcard");
@@ -465,30 +539,93 @@ crm_record_card_class_init (CrmRecordCardClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
 }
 
+/* Building a popover per card and per bind would cost more than the rest
+ * of the card: the menu is made when it opens. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  CrmRecordCard *self = CRM_RECORD_CARD (user_data);
+
+  if (self->layout != NULL && gtk_menu_button_get_menu_model (button) != self->layout->menu)
+    gtk_menu_button_set_menu_model (button, self->layout->menu);
+}
+
+static GtkWidget *
+new_label (const char *css_class,
+           gboolean    expand)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, expand);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
 static void
 crm_record_card_init (CrmRecordCard *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *content, *head, *footer;
+
   self->colour = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
-  for (guint i = 0; i < CRM_CARD_MAX_FIELDS; i++)
-    {
-      self->labels[i] = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (self->labels[i]), 0);
-      gtk_widget_add_css_class (self->labels[i], "dim-label");
-      gtk_widget_add_css_class (self->labels[i], "caption");
-      gtk_widget_set_valign (self->labels[i], GTK_ALIGN_BASELINE);
+  self->frame = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->frame, "card");
+  gtk_widget_add_css_class (self->frame, "record-card");
+  gtk_widget_set_parent (self->frame, GTK_WIDGET (self));
 
-      self->values[i] = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (self->values[i]), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (self->values[i]), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (self->values[i], TRUE);
-      gtk_widget_set_valign (self->values[i], GTK_ALIGN_BASELINE);
-      gtk_widget_add_css_class (self->values[i], "record-card-value");
+  self->stripe = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->stripe, "record-card-stripe");
+  gtk_widget_set_visible (self->stripe, FALSE);
+  gtk_box_append (GTK_BOX (self->frame), self->stripe);
 
-      gtk_grid_attach (self->fields, self->labels[i], 0, i, 1, 1);
-      gtk_grid_attach (self->fields, self->values[i], 1, i, 1, 1);
-    }
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_add_css_class (content, "record-card-content");
+  gtk_widget_set_hexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (self->frame), content);
+
+  head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (content), head);
+  self->title = GTK_LABEL (new_label ("heading", TRUE));
+  gtk_label_set_wrap (self->title, TRUE);
+  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->title, 2);
+  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->title), 4);
+  gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->title));
+
+  self->menu_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->menu_button, "view-more-symbolic");
+  gtk_widget_set_valign (GTK_WIDGET (self->menu_button), GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), _("Actions"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->menu_button), "flat");
+  gtk_widget_add_css_class (GTK_WIDGET (self->menu_button), "circular");
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
+  gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->menu_button));
+
+  self->fields = GTK_LABEL (new_label ("record-card-fields", FALSE));
+  gtk_label_set_ellipsize (self->fields, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->fields), 6);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->fields));
+
+  footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_end (footer, 6);
+  gtk_box_append (GTK_BOX (content), footer);
+  self->avatar = ADW_AVATAR (adw_avatar_new (22, NULL, TRUE));
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->avatar));
+  self->owner = GTK_LABEL (new_label ("caption", TRUE));
+  gtk_widget_add_css_class (GTK_WIDGET (self->owner), "dim-label");
+  gtk_label_set_ellipsize (self->owner, PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->owner));
+  /* Translators: a badge on a card whose closing or due date has passed */
+  self->overdue = GTK_LABEL (gtk_label_new (C_("card badge", "Overdue")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->overdue), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->overdue), "record-card-overdue");
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue), FALSE);
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->overdue));
 }
 
 static void

@@ -866,6 +866,7 @@ test_screenshots (Fixture       *f,
                   gconstpointer  data)
 {
   GtkWidget *canvas;
+  GtkWindow *designer;
 
   if (g_getenv ("CRM_SCREENSHOT_DIR") == NULL)
     {
@@ -875,12 +876,23 @@ test_screenshots (Fixture       *f,
   open_board (f, 1400, 820);
   save_png (GTK_WIDGET (f->window), "kanban.png");
 
+  /* The canvas coloured by stage, to show what the designer does. */
+  g_assert_true (crm_card_set_layout (f->store, "deals", NULL,
+                                      (const char *[]) { "account_name", "amount", "closing_date", NULL },
+                                      "stage", NULL));
   gtk_window_set_child (f->window, NULL);
   f->board = NULL;
   canvas = crm_canvas_view_new (f->store, "deals");
   gtk_window_set_child (f->window, canvas);
   spin (0.5);
   save_png (GTK_WIDGET (f->window), "canvas.png");
+
+  designer = crm_canvas_view_customize (CRM_CANVAS_VIEW (canvas));
+  gtk_window_set_default_size (designer, 480, 760);
+  g_assert_true (wait_for (is_drawn, designer, 10));
+  spin (0.5);
+  save_png (GTK_WIDGET (designer), "card-designer.png");
+  gtk_window_destroy (designer);
 }
 
 int

@@ -568,6 +568,7 @@ test_drag_with_pointer (Fixture       *f,
   g_autofree char *probability = NULL;
   g_autofree char *geometry = NULL;
   g_autofree char *xid = NULL;
+  g_auto(GStrv) lines = NULL;
   CrmKanbanColumn *from, *to;
   CrmRecordCard *card;
   GtkWidget *target;
@@ -602,14 +603,13 @@ test_drag_with_pointer (Fixture       *f,
     g_assert_no_error (error);
     g_assert_true (g_subprocess_communicate_utf8 (geo, NULL, NULL, &geometry, NULL, &error));
     g_assert_no_error (error);
-    for (char **line = g_strsplit (geometry, "\n", -1), **l = line; *l; l++)
+    lines = g_strsplit (geometry, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
       {
-        if (g_str_has_prefix (*l, "X="))
-          origin_x = atoi (*l + 2);
-        else if (g_str_has_prefix (*l, "Y="))
-          origin_y = atoi (*l + 2);
-        if (l[1] == NULL)
-          g_strfreev (line);
+        if (g_str_has_prefix (lines[i], "X="))
+          origin_x = atoi (lines[i] + 2);
+        else if (g_str_has_prefix (lines[i], "Y="))
+          origin_y = atoi (lines[i] + 2);
       }
   }
 

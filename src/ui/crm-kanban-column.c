@@ -142,6 +142,8 @@ struct _CrmKanbanColumn
   CrmRecordCard    *hinted;
 
   gint64            focus_id;
+  guint             focus_tick;
+  guint             focus_frames;
   double            scroll_speed;
   guint             scroll_tick;
   double            press_x, press_y;
@@ -358,14 +360,26 @@ on_drag_end_cb (GtkDragSource   *source,
  * List items
  */
 
+/* A card that was just moved may be rebuilt more than once (shown, then
+ * refreshed by the store): keep looking for a few frames until it is on
+ * screen, then give it the focus. */
 static gboolean
-focus_card_cb (gpointer data)
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
 {
-  g_autoptr(GtkWidget) card = data;
+  CrmKanbanColumn *self = CRM_KANBAN_COLUMN (widget);
+  CrmRecordCard *card = self->focus_id ? crm_kanban_column_find_card (self, self->focus_id) : NULL;
 
-  if (gtk_widget_get_mapped (card))
-    gtk_widget_grab_focus (card);
-  return G_SOURCE_REMOVE;
+  if (card != NULL && gtk_widget_get_mapped (GTK_WIDGET (card)) && gtk_widget_grab_focus (GTK_WIDGET (card)))
+    self->focus_id = 0;
+  if (self->focus_id == 0 || ++self->focus_frames > 60)
+    {
+      self->focus_id = 0;
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -395,11 +409,6 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   crm_record_card_set_record (card, record);
   crm_record_card_set_drop_hint (card, 0);
   gtk_widget_remove_css_class (GTK_WIDGET (card), "dragging");
-  if (self->focus_id != 0 && crm_record_get_id (record) == self->focus_id)
-    {
-      self->focus_id = 0;
-      g_idle_add (focus_card_cb, g_object_ref (card));
-    }
 }
 
 static void
@@ -477,6 +486,11 @@ crm_kanban_column_dispose (GObject *object)
 {
   CrmKanbanColumn *self = (CrmKanbanColumn *)object;
 
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->focus_tick = self->scroll_tick = 0;
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->slice);
@@ -725,10 +739,13 @@ crm_kanban_column_focus_record (CrmKanbanColumn *self,
   grow_slice (self, position + SLICE);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) position);
   card = crm_kanban_column_find_card (self, id);
-  if (card != NULL)
-    g_idle_add (focus_card_cb, g_object_ref (card));
-  else
-    self->focus_id = id;
+  if (card != NULL && gtk_widget_get_mapped (GTK_WIDGET (card)))
+    gtk_widget_grab_focus (GTK_WIDGET (card));
+  /* Again on the next frames: the store's refresh may rebuild the row. */
+  self->focus_id = id;
+  self->focus_frames = 0;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
 }
 
 GtkWidget *

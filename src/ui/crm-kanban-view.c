@@ -997,6 +997,9 @@ crm_kanban_view_dispose (GObject *object)
 {
   CrmKanbanView *self = (CrmKanbanView *)object;
 
+  if (self->hscroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->hscroll_tick);
+  self->hscroll_tick = 0;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->run_moves_id, g_source_remove);
   if (self->after_paint_clock != NULL)

@@ -36,6 +36,8 @@ struct _CrmCardLayout
   GMenuModel *menu;
   GHashTable *owners;      /* user id -> name, for the avatars */
   int         tab_width;   /* px from a field's label to its value; 0: to measure */
+  int         for_width;   /* every card has the same height for a width: */
+  int         height;      /* the first card measured tells the others */
 };
 
 G_DEFINE_FINAL_TYPE (CrmCardLayout, crm_card_layout, G_TYPE_OBJECT)
@@ -130,6 +132,7 @@ read_settings (CrmCardLayout *self)
   self->fields = crm_card_dup_fields (self->store, self->module);
   self->colour_field = crm_card_dup_colour_field (self->store, self->module);
   self->tab_width = 0;
+  self->for_width = self->height = 0;
   g_hash_table_remove_all (self->owners);
 }
 
@@ -185,6 +188,7 @@ crm_card_layout_set (CrmCardLayout      *self,
   self->fields = fields ? g_strdupv ((char **) fields) : g_new0 (char *, 1);
   self->colour_field = g_strdup (colour_field);
   self->tab_width = 0;
+  self->for_width = self->height = 0;
   g_signal_emit (self, layout_signals [LAYOUT_CHANGED], 0);
 }
 
@@ -198,6 +202,7 @@ crm_card_layout_set_hidden_field (CrmCardLayout *self,
     return;
   g_free (self->hidden_field);
   self->hidden_field = g_strdup (field);
+  self->for_width = self->height = 0;
   g_signal_emit (self, layout_signals [LAYOUT_CHANGED], 0);
 }
 
@@ -374,6 +379,8 @@ update (CrmRecordCard *self)
       title = g_strdup_printf (_("%s #%" G_GINT64_FORMAT), crm_module_get_singular (module),
                                crm_record_get_id (self->record));
     }
+  /* No tooltip with the whole title: setting one per bind cost as much as
+   * the rest of the card. The accessible name has it. */
   set_label (self->title, title);
   accessible = g_string_new (title);
 
@@ -493,6 +500,58 @@ menu_action_cb (GtkWidget  *widget,
 }
 
 /*
+ * Size
+ */
+
+#define CARD_MIN_WIDTH 220
+#define CARD_NAT_WIDTH 280
+
+/* Lists and grids measure every card they keep (up to 200 in GTK 4.8),
+ * and shaping their text again and again was most of the cost of
+ * scrolling. Cards have a fixed structure (one title line, the layout's
+ * fields, one footer line), so the width comes from the view and the
+ * height from the first card measured at that width. */
+static void
+crm_record_card_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  CrmRecordCard *self = CRM_RECORD_CARD (widget);
+  CrmCardLayout *layout = self->layout;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = CARD_MIN_WIDTH;
+      *natural = CARD_NAT_WIDTH;
+      return;
+    }
+  if (layout != NULL && for_size > 0 && layout->for_width == for_size && layout->height > 0)
+    {
+      *minimum = *natural = layout->height;
+      return;
+    }
+  gtk_widget_measure (self->frame, orientation, MAX (for_size, CARD_MIN_WIDTH), minimum, natural, NULL, NULL);
+  if (layout != NULL && for_size > 0 && self->record != NULL)
+    {
+      layout->for_width = for_size;
+      layout->height = *natural;
+    }
+}
+
+static void
+crm_record_card_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  gtk_widget_size_allocate (CRM_RECORD_CARD (widget)->frame, &(GtkAllocation) { 0, 0, width, height }, baseline);
+}
+
+/*
  * GObject
  */
 
@@ -518,7 +577,8 @@ crm_record_card_class_init (CrmRecordCardClass *klass)
 
   object_class->dispose = crm_record_card_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = crm_record_card_measure;
+  widget_class->size_allocate = crm_record_card_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "recordcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
@@ -589,10 +649,8 @@ crm_record_card_init (CrmRecordCard *self)
 
   head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (content), head);
+  /* One line, so that every card of a view has the same height. */
   self->title = GTK_LABEL (new_label ("heading", TRUE));
-  gtk_label_set_wrap (self->title, TRUE);
-  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (self->title, 2);
   gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_top (GTK_WIDGET (self->title), 4);
   gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->title));
@@ -612,6 +670,7 @@ crm_record_card_init (CrmRecordCard *self)
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->fields));
 
   footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (footer, "record-card-footer");
   gtk_widget_set_margin_end (footer, 6);
   gtk_box_append (GTK_BOX (content), footer);
   self->avatar = ADW_AVATAR (adw_avatar_new (22, NULL, TRUE));

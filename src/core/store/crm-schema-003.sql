@@ -4,7 +4,7 @@
 -- stays in its column). A record without a row sorts as if it had
 -- -id × 1048576, newest first; moves take the midpoint of their
 -- neighbours, and a column is renumbered when a gap runs out.
-CREATE TABLE kanban_positions (
+CREATE TABLE IF NOT EXISTS kanban_positions (
   module      TEXT NOT NULL,
   group_field TEXT NOT NULL,
   record_id   INTEGER NOT NULL,
@@ -14,7 +14,7 @@ CREATE TABLE kanban_positions (
 
 -- What a move changed in kanban_positions, so that Undo can put a card
 -- back in its place (field values go back through history).
-CREATE TABLE kanban_moves (
+CREATE TABLE IF NOT EXISTS kanban_moves (
   id           INTEGER PRIMARY KEY,
   change_id    INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
   module       TEXT NOT NULL,
@@ -23,4 +23,4 @@ CREATE TABLE kanban_moves (
   old_position INTEGER,
   new_position INTEGER
 );
-CREATE INDEX kanban_moves_by_change ON kanban_moves (change_id);
+CREATE INDEX IF NOT EXISTS kanban_moves_by_change ON kanban_moves (change_id);

@@ -30,6 +30,12 @@ void      _crm_bind_variant               (sqlite3_stmt  *stmt,
 GVariant *_crm_column_variant             (sqlite3_stmt  *stmt,
                                            int            column);
 
+gboolean  _crm_store_run_write_hooks      (CrmStore      *self,
+                                           const char    *action,
+                                           CrmRecord     *before,
+                                           CrmRecord     *after,
+                                           GError       **error);
+
 /* crm-store-metadata.c */
 gboolean  _crm_store_seed_standard        (CrmStore      *self,
                                            GError       **error);
@@ -44,6 +50,10 @@ void      _crm_store_set_modules          (CrmStore      *self,
 /* crm-kanban.c: puts back the card positions a change moved. */
 gboolean  _crm_kanban_undo_change         (CrmStore      *self,
                                            gint64         change_id,
+                                           GError       **error);
+
+/* crm-currencies.c: the currency fields of schema 6 (labels translated) */
+gboolean  _crm_setup_migrate_006          (CrmStore      *self,
                                            GError       **error);
 
 /* crm-search.c */

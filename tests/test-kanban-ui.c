@@ -557,24 +557,142 @@ screen_point (GtkWidget *widget,
 }
 
 static void
+window_origin (Fixture *f,
+               const char *xdotool,
+               int        *origin_x,
+               int        *origin_y)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
+  const char *args[] = { xdotool, "getwindowgeometry", "--shell", xid, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) geo = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_autofree char *geometry = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (geo, NULL, NULL, &geometry, NULL, &error));
+  g_assert_no_error (error);
+  *origin_x = *origin_y = 0;
+  lines = g_strsplit (geometry, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        *origin_x = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "Y="))
+        *origin_y = atoi (lines[i] + 2);
+    }
+}
+
+/* Runs xdotool with the given arguments while the main loop turns. */
+static void
+run_xdotool (GPtrArray *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, on_process_done_cb, &done);
+  g_assert_true (wait_for (is_true, &done, 30));
+  g_assert_true (g_subprocess_get_successful (process));
+}
+
+#define XDO(...) g_ptr_array_add (argv, g_strdup_printf (__VA_ARGS__))
+
+/* Pointer moves in small steps, as a hand would. */
+static void
+add_path (GPtrArray *argv,
+          int        x0,
+          int        y0,
+          int        x1,
+          int        y1,
+          int        steps)
+{
+  for (int i = 1; i <= steps; i++)
+    {
+      XDO ("mousemove"); XDO ("%d", x0 + (x1 - x0) * i / steps); XDO ("%d", y0 + (y1 - y0) * i / steps);
+      XDO ("sleep"); XDO ("0.04");
+    }
+}
+
+static void
+test_drag_scrolls_board (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autofree char *stage = NULL;
+  GtkAdjustment *hadj;
+  CrmRecordCard *card;
+  GtkWidget *target;
+  int ox, oy, x0, y0, x1, y1, x2, y2;
+  gint64 id;
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool on an X11 display");
+      return;
+    }
+  open_board (f, 1100, 700);
+  window_origin (f, xdotool, &ox, &oy);
+  id = deal_id (f, "Warehouse scanners");
+  card = crm_kanban_column_find_card (crm_kanban_view_get_column (f->board, "Qualification"), id);
+  g_assert_nonnull (card);
+  hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (
+           gtk_widget_get_parent (GTK_WIDGET (crm_kanban_view_get_column (f->board, "Qualification"))))));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), ==, 0);
+
+  /* Hold the card at the board's right edge: the board scrolls. */
+  screen_point (GTK_WIDGET (card), 60, 20, f, ox, oy, &x0, &y0);
+  screen_point (GTK_WIDGET (f->board), gtk_widget_get_width (GTK_WIDGET (f->board)) - 12, 360, f, ox, oy, &x1, &y1);
+  argv = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (argv, g_strdup (xdotool));
+  XDO ("mousemove"); XDO ("%d", x0); XDO ("%d", y0);
+  XDO ("sleep"); XDO ("0.3");
+  XDO ("mousedown"); XDO ("1");
+  XDO ("sleep"); XDO ("0.2");
+  add_path (argv, x0, y0, x1, y1, 20);
+  for (int i = 0; i < 30; i++)
+    {
+      XDO ("mousemove"); XDO ("%d", x1); XDO ("%d", y1 + i % 2);
+      XDO ("sleep"); XDO ("0.05");
+    }
+  run_xdotool (argv);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), >, 0);
+
+  /* Then drop it on Closed Won, wherever the scroll has put it. */
+  spin (0.2);
+  target = crm_kanban_column_get_list_view (crm_kanban_view_get_column (f->board, "Closed Won"));
+  screen_point (target, gtk_widget_get_width (target) / 2.0, 200, f, ox, oy, &x2, &y2);
+  g_test_message ("scrolled by %.0f px; dropping at %d,%d", gtk_adjustment_get_value (hadj), x2, y2);
+  argv = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (argv, g_strdup (xdotool));
+  add_path (argv, x1, y1, x2, y2, 16);
+  XDO ("sleep"); XDO ("0.3");
+  XDO ("mouseup"); XDO ("1");
+  run_xdotool (argv);
+
+  g_assert_true (wait_for (is_finished, f, 10));
+  g_assert_true (f->finished_moved);
+  stage = deal_field (f, id, "stage");
+  g_assert_cmpstr (stage, ==, "Closed Won");
+}
+
+static void
 test_drag_with_pointer (Fixture       *f,
                         gconstpointer  data)
 {
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stage = NULL;
   g_autofree char *probability = NULL;
-  g_autofree char *geometry = NULL;
-  g_autofree char *xid = NULL;
-  g_auto(GStrv) lines = NULL;
   CrmKanbanColumn *from, *to;
   CrmRecordCard *card;
   GtkWidget *target;
-  int origin_x = 0, origin_y = 0, x0, y0, x1, y1;
-  const int steps = 24;
-  gboolean done = FALSE;
+  int ox, oy, x0, y0, x1, y1;
   gint64 id;
 
   if (xdotool == NULL)
@@ -595,52 +713,23 @@ test_drag_with_pointer (Fixture       *f,
   card = crm_kanban_column_find_card (from, id);
   g_assert_nonnull (card);
 
-  /* Where the window is on the screen (0,0 without a window manager). */
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (f->window))));
-  {
-    const char *args[] = { xdotool, "getwindowgeometry", "--shell", xid, NULL };
-    g_autoptr(GSubprocess) geo = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_subprocess_communicate_utf8 (geo, NULL, NULL, &geometry, NULL, &error));
-    g_assert_no_error (error);
-    lines = g_strsplit (geometry, "\n", -1);
-    for (guint i = 0; lines[i] != NULL; i++)
-      {
-        if (g_str_has_prefix (lines[i], "X="))
-          origin_x = atoi (lines[i] + 2);
-        else if (g_str_has_prefix (lines[i], "Y="))
-          origin_y = atoi (lines[i] + 2);
-      }
-  }
-
-  /* From the card's title to the empty space under Needs Analysis' cards. */
-  screen_point (GTK_WIDGET (card), 60, 20, f, origin_x, origin_y, &x0, &y0);
+  /* From the card's title to the empty space under Needs Analysis' cards;
+   * the window is at 0,0 without a window manager, but ask anyway. */
+  window_origin (f, xdotool, &ox, &oy);
+  screen_point (GTK_WIDGET (card), 60, 20, f, ox, oy, &x0, &y0);
   target = crm_kanban_column_get_list_view (to);
-  screen_point (target, gtk_widget_get_width (target) / 2.0, gtk_widget_get_height (target) - 80,
-                f, origin_x, origin_y, &x1, &y1);
+  screen_point (target, gtk_widget_get_width (target) / 2.0, gtk_widget_get_height (target) - 80, f, ox, oy, &x1, &y1);
   g_test_message ("dragging from %d,%d to %d,%d", x0, y0, x1, y1);
 
   g_ptr_array_add (argv, g_strdup (xdotool));
-#define ARG(...) g_ptr_array_add (argv, g_strdup_printf (__VA_ARGS__))
-  ARG ("mousemove"); ARG ("%d", x0); ARG ("%d", y0);
-  ARG ("sleep"); ARG ("0.3");
-  ARG ("mousedown"); ARG ("1");
-  ARG ("sleep"); ARG ("0.2");
-  for (int i = 1; i <= steps; i++)
-    {
-      ARG ("mousemove"); ARG ("%d", x0 + (x1 - x0) * i / steps); ARG ("%d", y0 + (y1 - y0) * i / steps);
-      ARG ("sleep"); ARG ("0.04");
-    }
-  ARG ("sleep"); ARG ("0.3");
-  ARG ("mouseup"); ARG ("1");
-#undef ARG
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (process, NULL, on_process_done_cb, &done);
-  g_assert_true (wait_for (is_true, &done, 20));
-  g_assert_true (g_subprocess_get_successful (process));
+  XDO ("mousemove"); XDO ("%d", x0); XDO ("%d", y0);
+  XDO ("sleep"); XDO ("0.3");
+  XDO ("mousedown"); XDO ("1");
+  XDO ("sleep"); XDO ("0.2");
+  add_path (argv, x0, y0, x1, y1, 24);
+  XDO ("sleep"); XDO ("0.3");
+  XDO ("mouseup"); XDO ("1");
+  run_xdotool (argv);
   g_assert_true (wait_for (is_finished, f, 10));
 
   /* Read back from the database, not from the widgets. */
@@ -662,6 +751,42 @@ test_drag_with_pointer (Fixture       *f,
   stage = deal_field (f, id, "stage");
   g_assert_cmpstr (stage, ==, "Qualification");
   g_assert_cmpint (crm_record_list_find (crm_kanban_column_get_model (from), id), >=, 0);
+}
+
+static void
+test_reorder (Fixture       *f,
+              gconstpointer  data)
+{
+  CrmRecordList *list;
+  gint64 first, last, change;
+  guint n;
+
+  open_board (f, 1400, 820);
+  list = column_list (f, "Qualification");
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  first = crm_record_list_get_id (list, 0);
+  last = crm_record_list_get_id (list, n - 1);
+
+  /* The last card to the top of its own column: at once, then stored. */
+  crm_kanban_view_move (f->board, last, "Qualification", first);
+  g_assert_cmpint (crm_record_list_get_id (list, 0), ==, last);
+  g_assert_true (wait_for (is_finished, f, 10));
+  g_assert_true (f->finished_moved);
+  change = f->finished_change;
+  g_assert_cmpint (change, >, 0);
+  {
+    g_autoptr(CrmQuery) board = crm_query_new ("deals");
+    g_autoptr(CrmQuery) column = crm_kanban_column_query (board, "stage", "Qualification");
+    g_autoptr(GArray) ids = crm_store_query_ids (f->store, column, NULL);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, last);
+    g_assert_cmpint (g_array_index (ids, gint64, 1), ==, first);
+  }
+
+  /* Undo (from anywhere: the window, Ctrl+Z) reorders the column back. */
+  g_assert_true (crm_store_undo_change (f->store, change, NULL));
+  spin (0.3);
+  g_assert_cmpint (crm_record_list_get_id (list, 0), ==, first);
+  g_assert_cmpint (crm_record_list_get_id (list, n - 1), ==, last);
 }
 
 /*
@@ -924,6 +1049,8 @@ main (int   argc,
   ADD ("/kanban-ui/board/refused-move", test_refused_move_goes_back);
   ADD ("/kanban-ui/board/lost-reason", test_lost_asks_reason);
   ADD ("/kanban-ui/board/drag-with-pointer", test_drag_with_pointer);
+  ADD ("/kanban-ui/board/drag-scrolls", test_drag_scrolls_board);
+  ADD ("/kanban-ui/board/reorder", test_reorder);
   ADD ("/kanban-ui/board/large", test_large_board);
   ADD ("/kanban-ui/canvas/grid", test_canvas);
   ADD ("/kanban-ui/canvas/million", test_canvas_million);

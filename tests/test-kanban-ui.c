@@ -753,6 +753,14 @@ test_drag_with_pointer (Fixture       *f,
   g_assert_cmpint (crm_record_list_find (crm_kanban_column_get_model (from), id), >=, 0);
 }
 
+static gboolean
+first_is_back (gpointer data)
+{
+  Fixture *f = data;
+
+  return crm_record_list_get_id (column_list (f, "Qualification"), 0) == f->finished_id;
+}
+
 static void
 test_reorder (Fixture       *f,
               gconstpointer  data)
@@ -784,7 +792,8 @@ test_reorder (Fixture       *f,
 
   /* Undo (from anywhere: the window, Ctrl+Z) reorders the column back. */
   g_assert_true (crm_store_undo_change (f->store, change, NULL));
-  spin (0.3);
+  f->finished_id = first;
+  g_assert_true (wait_for (first_is_back, f, 5));
   g_assert_cmpint (crm_record_list_get_id (list, 0), ==, first);
   g_assert_cmpint (crm_record_list_get_id (list, n - 1), ==, last);
 }

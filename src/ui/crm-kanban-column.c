@@ -17,7 +17,7 @@
 
 #define EDGE 56          /* px from the list's edge where a drag scrolls it */
 #define SLICE 24         /* cards made at a time, see grow_slice() */
-#define MAX_SPEED 18.0   /* px per frame at the very edge */
+#define MAX_SPEED 1000.0 /* px per second at the very edge */
 
 /*
  * A label turned a quarter left, for collapsed columns.
@@ -146,6 +146,7 @@ struct _CrmKanbanColumn
   guint             focus_frames;
   double            scroll_speed;
   guint             scroll_tick;
+  gint64            scroll_time;
   double            press_x, press_y;
   guint             collapsed : 1;
 };
@@ -205,13 +206,19 @@ scroll_tick_cb (GtkWidget     *widget,
 {
   CrmKanbanColumn *self = CRM_KANBAN_COLUMN (widget);
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
 
   if (self->scroll_speed == 0)
     {
       self->scroll_tick = 0;
+      self->scroll_time = 0;
       return G_SOURCE_REMOVE;
     }
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + self->scroll_speed);
+  /* By the clock, not by the frame: slow frames must not slow the scroll. */
+  if (self->scroll_time != 0)
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) +
+                              self->scroll_speed * MIN (now - self->scroll_time, 100000) / G_USEC_PER_SEC);
+  self->scroll_time = now;
   return G_SOURCE_CONTINUE;
 }
 

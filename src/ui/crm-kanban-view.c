@@ -19,7 +19,7 @@
  * Totals come from one GROUP BY, re-run when the module's records change. */
 
 #define EDGE 64           /* px from the board's side where a drag scrolls it */
-#define MAX_SPEED 24.0    /* px per frame at the very edge */
+#define MAX_SPEED 1400.0  /* px per second at the very edge */
 
 typedef struct
 {
@@ -66,6 +66,7 @@ struct _CrmKanbanView
   guint               run_moves_id;
   guint               hscroll_tick;
   double              hscroll_speed;
+  gint64              hscroll_time;
 };
 
 G_DEFINE_FINAL_TYPE (CrmKanbanView, crm_kanban_view, GTK_TYPE_WIDGET)
@@ -948,13 +949,19 @@ hscroll_tick_cb (GtkWidget     *widget,
 {
   CrmKanbanView *self = CRM_KANBAN_VIEW (widget);
   GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
 
   if (self->hscroll_speed == 0)
     {
       self->hscroll_tick = 0;
+      self->hscroll_time = 0;
       return G_SOURCE_REMOVE;
     }
-  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + self->hscroll_speed);
+  /* By the clock, not by the frame: slow frames must not slow the scroll. */
+  if (self->hscroll_time != 0)
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) +
+                              self->hscroll_speed * MIN (now - self->hscroll_time, 100000) / G_USEC_PER_SEC);
+  self->hscroll_time = now;
   return G_SOURCE_CONTINUE;
 }
 

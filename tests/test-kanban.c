@@ -608,6 +608,62 @@ test_column_lists_follow_moves (Fixture       *f,
   }
 }
 
+static void
+test_custom_module_board (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *phases[] = { "Design", "Build", "Done", NULL };
+  const char *sizes[] = { "S", "M", "L", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmQuery) query = crm_query_new ("projects");
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *sum = NULL;
+  g_autoptr(CrmRecord) record = NULL;
+  gint64 a, b;
+
+  g_assert_nonnull (crm_store_create_module (f->store, "projects", "Project", "Projects", NULL, &error));
+  g_assert_nonnull (crm_store_add_field (f->store, "projects", "phase", "Phase", CRM_FIELD_PICKLIST, 0, NULL, phases, &error));
+  g_assert_nonnull (crm_store_add_field (f->store, "projects", "size", "Size", CRM_FIELD_PICKLIST, 0, NULL, sizes, &error));
+  g_assert_nonnull (crm_store_add_field (f->store, "projects", "budget", "Budget", CRM_FIELD_CURRENCY, 0, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A custom module's board: its first picklist, its currency field. */
+  group = crm_kanban_dup_group_field (f->store, "projects");
+  sum = crm_kanban_dup_sum_field (f->store, "projects");
+  g_assert_cmpstr (group, ==, "phase");
+  g_assert_cmpstr (sum, ==, "budget");
+
+  a = crm_test_create (f->store, "projects", "name", "Portal", "phase", "Design", "size", "L", "budget", "1200", NULL);
+  b = crm_test_create (f->store, "projects", "name", "App", "phase", "Design", "size", "S", "budget", "300", NULL);
+  groups = crm_kanban_get_groups (f->store, query, "phase", "budget", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 3);
+  g_assert_cmpint (((CrmKanbanGroup *) g_ptr_array_index (groups, 0))->count, ==, 2);
+  g_assert_cmpint (((CrmKanbanGroup *) g_ptr_array_index (groups, 0))->sum, ==, 150000);
+  g_assert_cmpint (((CrmKanbanGroup *) g_ptr_array_index (groups, 0))->weighted, ==, 0);
+  g_assert_false (crm_kanban_has_weighted_sum (f->store, "projects", "budget"));
+
+  /* Moves work by any of its picklists, and undo. */
+  g_assert_true (crm_store_move_record (f->store, "projects", a, "phase", "Build", 0, NULL, NULL, &error));
+  g_assert_true (crm_kanban_set_group_field (f->store, "projects", "size", &error));
+  {
+    gint64 change = 0;
+    g_assert_true (crm_store_move_record (f->store, "projects", b, "size", "L", a, NULL, &change, &error));
+    g_assert_no_error (error);
+    {
+      g_autoptr(GArray) ids = column_ids (f, "projects", "size", "L");
+      assert_order (ids, (gint64[]) { b, a }, 2);
+    }
+    g_assert_true (crm_store_undo_change (f->store, change, &error));
+  }
+  record = load (f, "projects", b);
+  g_assert_cmpstr (crm_record_get_string (record, "size"), ==, "S");
+  g_clear_object (&record);
+  record = load (f, "projects", a);
+  g_assert_cmpstr (crm_record_get_string (record, "phase"), ==, "Build");
+}
+
 /*
  * Settings
  */
@@ -783,6 +839,7 @@ main (int   argc,
   ADD ("/kanban/columns/totals", test_totals);
   ADD ("/kanban/columns/no-record-off-board", test_no_record_is_off_the_board);
   ADD ("/kanban/columns/lists-follow-moves", test_column_lists_follow_moves);
+  ADD ("/kanban/columns/custom-module", test_custom_module_board);
   ADD ("/kanban/settings/board", test_board_settings);
   ADD ("/kanban/settings/card-layout", test_card_layout);
   ADD ("/kanban/overdue", test_overdue);

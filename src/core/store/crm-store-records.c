@@ -1456,6 +1456,8 @@ crm_store_undo_change (CrmStore    *self,
         goto failed;
       _crm_store_notify (self, row->module, row->record_id);
     }
+  if (!_crm_kanban_undo_change (self, change_id, error))
+    goto failed;
 
   {
     crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (self, "UPDATE changes SET undone = 1 WHERE id = ?", error);

@@ -64,6 +64,7 @@ static const struct {
   MigrationFunc after;
 } migrations[] = {
   { 1, "/com/example/Crm/schema/crm-schema-001.sql", _crm_store_seed_standard },
+  { 5, "/com/example/Crm/schema/crm-schema-005.sql", NULL },
 };
 
 /*

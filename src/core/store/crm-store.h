@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. A file with a higher
  * PRAGMA user_version is refused with CRM_ERROR_TOO_NEW. */
-#define CRM_STORE_SCHEMA_VERSION 1
+#define CRM_STORE_SCHEMA_VERSION 5
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
 

@@ -200,6 +200,14 @@ add_row (CrmFilterEditor *self)
   gtk_box_append (self->rows, row->box);
   g_ptr_array_add (self->row_list, row);
 
+  /* A new condition starts on a field the list shows, not on whatever
+   * comes first in the form (a salutation). */
+  for (guint i = 0; i < self->fields->len; i++)
+    if (crm_field_has_flag (g_ptr_array_index (self->fields, i), CRM_FIELD_FLAG_LIST))
+      {
+        gtk_drop_down_set_selected (row->field_dropdown, i);
+        break;
+      }
   update_ops (self, row);
   g_signal_connect (row->field_dropdown, "notify::selected", G_CALLBACK (on_field_selected_cb), row);
   g_signal_connect (row->op_dropdown, "notify::selected", G_CALLBACK (on_op_selected_cb), row);

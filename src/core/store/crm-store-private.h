@@ -30,6 +30,12 @@ void      _crm_bind_variant               (sqlite3_stmt  *stmt,
 GVariant *_crm_column_variant             (sqlite3_stmt  *stmt,
                                            int            column);
 
+gboolean  _crm_store_run_write_hooks      (CrmStore      *self,
+                                           const char    *action,
+                                           CrmRecord     *before,
+                                           CrmRecord     *after,
+                                           GError       **error);
+
 /* crm-store-metadata.c */
 gboolean  _crm_store_seed_standard        (CrmStore      *self,
                                            GError       **error);
@@ -40,6 +46,10 @@ gboolean  _crm_store_create_module_table  (CrmStore      *self,
                                            GError       **error);
 void      _crm_store_set_modules          (CrmStore      *self,
                                            GPtrArray     *modules);
+
+/* crm-currencies.c: the currency fields of schema 6 (labels translated) */
+gboolean  _crm_setup_migrate_006          (CrmStore      *self,
+                                           GError       **error);
 
 /* crm-search.c */
 gboolean  _crm_search_index_record        (CrmStore      *self,

@@ -715,7 +715,8 @@ save_new (CrmStore   *self,
       !insert_record (self, record, error) ||
       !_crm_store_add_history (self, crm_module_get_api_name (module), crm_record_get_id (record),
                                "create", NULL, NULL, NULL, error) ||
-      !_crm_search_index_record (self, record, error))
+      !_crm_search_index_record (self, record, error) ||
+      !_crm_store_run_write_hooks (self, "create", NULL, record, error))
     {
       crm_store_abort_change (self);
       crm_record_set_id (record, 0);
@@ -819,6 +820,12 @@ save_existing (CrmStore   *self,
     }
   if (search_dirty && !reindex (self, module, id, error))
     goto failed;
+  {
+    /* Hooks see the whole stored row, not just what this caller set. */
+    g_autoptr(CrmRecord) stored = crm_store_load_record (self, module_name, id, error);
+    if (stored == NULL || !_crm_store_run_write_hooks (self, "update", old, stored, error))
+      goto failed;
+  }
 
   _crm_store_notify (self, module_name, id);
   if (!crm_store_end_change (self, error))
@@ -929,7 +936,8 @@ change_deleted_state (CrmStore    *self,
     return FALSE;
   if (!set_deleted (self, module, id, deleted, error) ||
       !_crm_store_add_history (self, module_name, id, deleted ? "delete" : "restore", NULL, NULL, NULL, error) ||
-      !(deleted ? _crm_search_remove_record (self, module, id, error) : reindex (self, module, id, error)))
+      !(deleted ? _crm_search_remove_record (self, module, id, error) : reindex (self, module, id, error)) ||
+      !_crm_store_run_write_hooks (self, deleted ? "delete" : "restore", record, record, error))
     {
       crm_store_abort_change (self);
       return FALSE;
@@ -1215,6 +1223,13 @@ crm_store_undo_change (CrmStore    *self,
   if (undone)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_FAILED, _("This change was already undone"));
+      return FALSE;
+    }
+  if (g_str_equal (action, "convert"))
+    {
+      /* Notes and activities moved to the new contact; purging it would
+       * take them along. Zoho does not undo conversions either. */
+      g_set_error (error, CRM_ERROR, CRM_ERROR_FAILED, _("A lead conversion cannot be undone"));
       return FALSE;
     }
   if (g_str_equal (action, "undo"))

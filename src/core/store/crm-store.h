@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. A file with a higher
  * PRAGMA user_version is refused with CRM_ERROR_TOO_NEW. */
-#define CRM_STORE_SCHEMA_VERSION 5
+#define CRM_STORE_SCHEMA_VERSION 6
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
 
@@ -83,6 +83,30 @@ gboolean     crm_store_undo_change         (CrmStore     *self,
                                             GError      **error);
 gboolean     crm_store_undo_last           (CrmStore     *self,
                                             GError      **error);
+
+/*
+ * Write hooks: code that must run in the same transaction as a record
+ * write (stock counters, workflow rules). A hook sees the record before
+ * (NULL on create) and after (NULL never; on delete/restore it is the
+ * stored record); action is "create", "update", "delete" or "restore".
+ * Returning FALSE with an error aborts the whole write. Hooks may write
+ * records themselves; crm_store_get_hook_depth() tells how deep.
+ */
+typedef gboolean (*CrmWriteHook) (CrmStore    *store,
+                                  const char  *action,
+                                  CrmRecord   *before,
+                                  CrmRecord   *after,
+                                  gpointer     user_data,
+                                  GError     **error);
+
+guint        crm_store_add_write_hook      (CrmStore     *self,
+                                            const char   *module,
+                                            CrmWriteHook  hook,
+                                            gpointer      user_data,
+                                            GDestroyNotify destroy);
+void         crm_store_remove_write_hook   (CrmStore     *self,
+                                            guint         hook_id);
+guint        crm_store_get_hook_depth      (CrmStore     *self);
 
 /*
  * Users and settings

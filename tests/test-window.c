@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "crm-export.h"
 #include "crm-home-page.h"
 #include "crm-list-view.h"
 #include "crm-mass.h"
@@ -307,6 +308,111 @@ test_home_lists_recent (Fixture       *f,
   g_assert_cmpuint (crm_home_page_get_n_recently_modified (CRM_HOME_PAGE (crm_window_get_home_page (f->window))), ==, 5);
 }
 
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  GAsyncResult **out = data;
+  *out = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+test_export_selection (Fixture       *f,
+                       gconstpointer  data)
+{
+  CrmModuleView *view;
+  CrmListView *list;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "leads.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  const char *columns[] = { "last_name", "city", NULL };
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-module", "(ss)", "leads", "list");
+  view = module_view (f, "leads");
+  list = crm_module_view_get_list_view (view);
+  crm_module_view_set_sort (view, "last_name", FALSE);
+  gtk_selection_model_select_item (crm_list_view_get_selection (list), 0, TRUE);
+  gtk_selection_model_select_item (crm_list_view_get_selection (list), 2, FALSE);
+  ids = crm_list_view_dup_selected_ids (list);
+  g_assert_cmpuint (ids->len, ==, 2);
+
+  /* The export runs in a worker thread on its own connection. */
+  crm_export_to_file (f->store, "leads", NULL, ids, columns, file, NULL, export_done_cb, &result);
+  g_assert_true (crm_ui_test_wait (have_result, &result, 10000));
+  g_assert_cmpint (crm_export_to_file_finish (result, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_cmpstr (text, ==, "Last Name,City\r\nHalim,Bandung\r\nWijaya,Jakarta\r\n");
+
+  /* The whole view, by its query, in its order. */
+  g_clear_object (&result);
+  g_clear_pointer (&text, g_free);
+  {
+    g_autoptr(CrmQuery) query = crm_module_view_dup_query (view);
+    crm_export_to_file (f->store, "leads", query, NULL, columns, file, NULL, export_done_cb, &result);
+  }
+  g_assert_true (crm_ui_test_wait (have_result, &result, 10000));
+  g_assert_cmpint (crm_export_to_file_finish (result, &error), ==, 3);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_cmpstr (text, ==, "Last Name,City\r\nHalim,Bandung\r\nSantoso,Bandung\r\nWijaya,Jakarta\r\n");
+
+  /* A folder that does not exist: an error, and no file left behind. */
+  g_clear_object (&result);
+  {
+    g_autofree char *bad = g_build_filename (f->dir, "missing", "x.csv", NULL);
+    g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+    crm_export_to_file (f->store, "leads", NULL, ids, columns, bad_file, NULL, export_done_cb, &result);
+  }
+  g_assert_true (crm_ui_test_wait (have_result, &result, 10000));
+  g_assert_cmpint (crm_export_to_file_finish (result, &error), <, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_remove (path);
+}
+
+static void
+test_import_vcard (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "cards.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *csv = g_build_filename (f->dir, "leads.csv", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
+  const char *cards =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lestari;Dewi;;;\r\nFN:Dewi Lestari\r\nTEL:+62 811 222 333\r\n"
+    "EMAIL:dewi@example.com\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Gunawan;Eko;;;\r\nFN:Eko Gunawan\r\nEND:VCARD\r\n";
+
+  g_assert_true (g_file_set_contents (path, cards, -1, &error));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-module", "(ss)", "contacts", "list");
+  g_assert_true (crm_window_import_file (f->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_store_count_records (f->store, "contacts", NULL), ==, 4);
+  g_assert_cmpuint (list_n_items (f, "contacts"), ==, 4);
+
+  /* One Undo takes the whole import back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpint (crm_store_count_records (f->store, "contacts", NULL), ==, 2);
+
+  /* Not a vCard: refused with the reason, nothing imported. */
+  g_assert_true (g_file_set_contents (csv, "Last Name\r\nHalim\r\n", -1, &error));
+  g_assert_false (crm_window_import_file (f->window, csv_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "leads.csv"));
+  g_remove (path);
+  g_remove (csv);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +430,8 @@ main (int   argc,
   ADD ("/window/open-at-location", test_open_at_location);
   ADD ("/window/next-start-restores", test_next_start_restores);
   ADD ("/window/home-lists-recent", test_home_lists_recent);
+  ADD ("/window/export-selection", test_export_selection);
+  ADD ("/window/import-vcard", test_import_vcard);
 #undef ADD
 
   return g_test_run ();

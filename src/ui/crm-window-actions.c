@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-record-fallback.h"
+#include "crm-vcard-import.h"
 #include "crm-window-private.h"
 
 #if __has_include ("crm-record-editor.h")
@@ -341,20 +342,112 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+report_import (CrmWindow            *self,
+               const char           *module_name,
+               CrmVcardImportReport *report)
+{
+  CrmModule *module = crm_store_get_module (self->store, module_name);
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast after an import, e.g. "Imported 12 Contacts" */
+  message = g_strdup_printf (_("Imported %u %s"), report->created,
+                             report->created == 1 ? crm_module_get_singular (module) : crm_module_get_plural (module));
+  crm_window_add_toast (self, message, report->change_id);
+
+  if (report->failed > 0 && report->messages != NULL)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      GtkWidget *dialog;
+
+      for (guint i = 0; i < report->messages->len && i < 10; i++)
+        g_string_append_printf (body, "%s\n", (const char *) g_ptr_array_index (report->messages, i));
+      if (report->messages->len > 10)
+        g_string_append_printf (body, _("… and %u more"), report->messages->len - 10);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                         ngettext ("%u Card Was Not Imported", "%u Cards Were Not Imported", report->failed),
+                                         report->failed);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+gboolean
+crm_window_import_file (CrmWindow   *self,
+                        GFile       *file,
+                        GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+  g_autoptr(CrmVcardImportReport) report = NULL;
+  const char *module = _crm_window_current_module (self);
+
+  g_return_val_if_fail (CRM_IS_WINDOW (self), FALSE);
+
+  if (path == NULL || name == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
+      return FALSE;
+    }
+  if (!g_str_has_suffix (lower, ".vcf") && !g_str_has_suffix (lower, ".vcard"))
+    {
+      /* Field mapping and duplicate checks for CSV belong to the import
+       * assistant; until it is part of the build, say so precisely. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a vCard file. This build imports contacts and leads from vCard (.vcf) "
+                     "files; import CSV files with “crm --import MODULE FILE”."), name);
+      return FALSE;
+    }
+
+  /* vCards become leads when Leads are open, contacts otherwise. */
+  if (g_strcmp0 (module, "leads") != 0)
+    module = "contacts";
+  if (!crm_vcard_import (self->store, module, path, &report, error))
+    return FALSE;
+  report_import (self, module, report);
+  _crm_window_update_actions (self);
+  return TRUE;
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *native,
+                       int              response,
+                       CrmWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+
+      if (!crm_window_import_file (self, file, &error))
+        crm_window_show_error (self, _("Could Not Import"), error);
+    }
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   CrmWindow *self = CRM_WINDOW (widget);
-  GtkWidget *dialog;
+  GtkFileChooserNative *native;
+  GtkFileFilter *filter;
 
-  /* The import assistant (field mapping, duplicate check) is its own
-   * piece; until it is part of the build, say so rather than fail. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Is Not Available"),
-                                   _("This build of CRM has no import assistant. Use “crm --import MODULE FILE” "
-                                     "on the command line to import a CSV file."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  native = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("vCard files"));
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_mime_type (filter, "text/x-vcard");
+  gtk_file_filter_add_pattern (filter, "*.vcf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_object_unref (filter);
+  g_signal_connect (native, "response", G_CALLBACK (on_import_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 void

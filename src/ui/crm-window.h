@@ -64,6 +64,11 @@ gint64       crm_window_get_sidebar_count    (CrmWindow      *self,
 GtkWidget   *crm_window_get_search_page      (CrmWindow      *self);
 GtkEditable *crm_window_get_search_entry     (CrmWindow      *self);
 GtkWidget   *crm_window_get_home_page        (CrmWindow      *self);
+/* Imports a vCard file into Leads (when Leads are open) or Contacts, with
+ * a toast that can undo the whole import. */
+gboolean     crm_window_import_file          (CrmWindow      *self,
+                                              GFile          *file,
+                                              GError        **error);
 /* Recounts every module now instead of after the usual delay. */
 void         crm_window_refresh_counts       (CrmWindow      *self);
 

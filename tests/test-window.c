@@ -274,6 +274,22 @@ test_open_at_location (Fixture       *f,
 }
 
 static void
+test_location_survives_mapping (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(CrmWindow) window = g_object_ref_sink (crm_window_new (NULL, f->store));
+  gint64 id = first_id (f, "contacts");
+
+  /* As at start-up: the place is set before the window is shown. */
+  g_assert_true (crm_window_show_module (window, "contacts", "list", NULL));
+  g_assert_true (crm_window_show_record (window, "contacts", id, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  crm_ui_test_spin (300);
+  g_assert_cmpstr (crm_window_get_page (window), ==, "record");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_next_start_restores (Fixture       *f,
                           gconstpointer  data)
 {
@@ -428,6 +444,7 @@ main (int   argc,
   ADD ("/window/restore-from-recycle-bin", test_restore_from_recycle_bin);
   ADD ("/window/mass-change-owner", test_mass_change_owner);
   ADD ("/window/open-at-location", test_open_at_location);
+  ADD ("/window/location-survives-mapping", test_location_survives_mapping);
   ADD ("/window/next-start-restores", test_next_start_restores);
   ADD ("/window/home-lists-recent", test_home_lists_recent);
   ADD ("/window/export-selection", test_export_selection);

@@ -283,9 +283,18 @@ static void
 on_sidebar_row_selected_cb (CrmWindow     *self,
                             GtkListBoxRow *row)
 {
+  const char *page;
+
   if (self->syncing_sidebar || row == NULL)
     return;
-  navigate (self, g_object_get_data (G_OBJECT (row), "crm-page"));
+  page = g_object_get_data (G_OBJECT (row), "crm-page");
+  /* GtkListBox repeats the selection when it is mapped: the row of the
+   * page (or of the record, or search, open over it) is no change. A
+   * click on it goes through ::row-activated. */
+  if (g_strcmp0 (page, self->page) == 0 ||
+      (is_special_page (self->page) && g_strcmp0 (page, self->module) == 0))
+    return;
+  navigate (self, page);
 }
 
 static void

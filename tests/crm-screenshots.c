@@ -25,13 +25,16 @@
 #define DEFAULT_WIDTH 1280
 #define DEFAULT_HEIGHT 800
 
+/* A setup function puts the window in the state to draw. It returns what
+ * to draw when that is not the main window (a dialog, a popover), or
+ * NULL for the main window. */
 typedef struct
 {
-  const char *name;
-  void      (*setup) (CrmWindow *window,
-                      CrmStore  *store);
-  int         width;    /* 0: DEFAULT_WIDTH */
-  int         height;   /* 0: DEFAULT_HEIGHT */
+  const char  *name;
+  GtkWidget *(*setup) (CrmWindow *window,
+                       CrmStore  *store);
+  int          width;    /* 0: DEFAULT_WIDTH */
+  int          height;   /* 0: DEFAULT_HEIGHT */
 } Shot;
 
 /*
@@ -244,11 +247,27 @@ show_module (CrmWindow  *window,
   return CRM_MODULE_VIEW (crm_window_get_module_view (window, module));
 }
 
+static GtkWidget *
+crm_ui_find (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = crm_ui_find (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /*
  * Shots
  */
 
-static void
+static GtkWidget *
 shot_home (CrmWindow *window,
            CrmStore  *store)
 {
@@ -256,18 +275,20 @@ shot_home (CrmWindow *window,
   crm_window_show_record (window, "leads", 3, NULL);
   crm_window_show_record (window, "contacts", 2, NULL);
   crm_window_show_home (window);
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_leads_list (CrmWindow *window,
                  CrmStore  *store)
 {
   CrmModuleView *view = show_module (window, "leads");
 
   crm_module_view_set_sort (view, "last_name", FALSE);
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_leads_selection (CrmWindow *window,
                       CrmStore  *store)
 {
@@ -277,9 +298,10 @@ shot_leads_selection (CrmWindow *window,
   gtk_selection_model_select_item (selection, 1, FALSE);
   gtk_selection_model_select_item (selection, 2, FALSE);
   gtk_selection_model_select_item (selection, 4, FALSE);
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_leads_filter (CrmWindow *window,
                    CrmStore  *store)
 {
@@ -290,76 +312,136 @@ shot_leads_filter (CrmWindow *window,
   crm_filter_editor_add_condition (editor, "city", CRM_OP_IS, "Jakarta", NULL);
   crm_filter_editor_add_condition (editor, "lead_source", CRM_OP_IS_NOT, "Cold Call", NULL);
   crm_module_view_apply_filter (view, NULL);
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_deals_chip (CrmWindow *window,
                  CrmStore  *store)
 {
   CrmModuleView *view = show_module (window, "deals");
 
   crm_module_view_set_chip (view, "Qualification");
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_contacts (CrmWindow *window,
                CrmStore  *store)
 {
   show_module (window, "contacts");
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_search (CrmWindow *window,
              CrmStore  *store)
 {
   gtk_editable_set_text (crm_window_get_search_entry (window), "0812 3456");
   /* The entry waits for typing to stop before it searches. */
   wait_ms (500);
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_search_empty (CrmWindow *window,
                    CrmStore  *store)
 {
   gtk_editable_set_text (crm_window_get_search_entry (window), "zebra");
   wait_ms (500);
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_record (CrmWindow *window,
              CrmStore  *store)
 {
   show_module (window, "leads");
   crm_window_show_record (window, "leads", 1, NULL);
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_empty_module (CrmWindow *window,
                    CrmStore  *store)
 {
   show_module (window, "vendors");
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_recycle_bin (CrmWindow *window,
                   CrmStore  *store)
 {
   crm_module_view_set_scope (show_module (window, "leads"), CRM_SCOPE_DELETED);
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_undo_toast (CrmWindow *window,
                  CrmStore  *store)
 {
   show_module (window, "accounts");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", "(sx)", "accounts", (gint64) 12);
+  return NULL;
 }
 
-static void
+static GtkWidget *
 shot_narrow (CrmWindow *window,
              CrmStore  *store)
 {
   show_module (window, "leads");
+  return NULL;
+}
+
+static GtkWindow *
+newest_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (!CRM_IS_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        found = w;
+    }
+  return found;
+}
+
+static GtkWidget *
+shot_mass_update (CrmWindow *window,
+                  CrmStore  *store)
+{
+  CrmModuleView *view = show_module (window, "leads");
+  GtkSelectionModel *selection = crm_list_view_get_selection (crm_module_view_get_list_view (view));
+
+  gtk_selection_model_select_range (selection, 0, 4, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "module.update-field", NULL);
+  wait_ms (300);
+  return GTK_WIDGET (newest_dialog ());
+}
+
+static GtkWidget *
+shot_new_lead (CrmWindow *window,
+               CrmStore  *store)
+{
+  show_module (window, "leads");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", "s", "leads");
+  wait_ms (300);
+  return GTK_WIDGET (newest_dialog ());
+}
+
+static GtkWidget *
+shot_view_menu (CrmWindow *window,
+                CrmStore  *store)
+{
+  CrmModuleView *view = show_module (window, "leads");
+  GtkMenuButton *button = GTK_MENU_BUTTON (crm_ui_find (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON));
+
+  gtk_menu_button_popup (button);
+  wait_ms (300);
+  return GTK_WIDGET (gtk_menu_button_get_popover (button));
 }
 
 static const Shot shots[] = {
@@ -376,6 +458,9 @@ static const Shot shots[] = {
   { "recycle-bin", shot_recycle_bin, 0, 0 },
   { "undo-toast", shot_undo_toast, 0, 0 },
   { "narrow", shot_narrow, 400, 720 },
+  { "mass-update-dialog", shot_mass_update, 0, 0 },
+  { "new-lead", shot_new_lead, 0, 0 },
+  { "view-menu", shot_view_menu, 0, 0 },
 };
 
 static gboolean
@@ -439,6 +524,7 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     {
       CrmWindow *window;
+      GtkWidget *target;
       g_autofree char *file = NULL;
       g_autofree char *path = NULL;
 
@@ -450,12 +536,12 @@ main (int   argc,
                                    shots[i].height ? shots[i].height : DEFAULT_HEIGHT);
       gtk_window_present (GTK_WINDOW (window));
       wait_ms (300);
-      shots[i].setup (window, store);
+      target = shots[i].setup (window, store);
       wait_ms (700);
 
       file = g_strdup_printf ("%s.png", shots[i].name);
       path = g_build_filename (argv[1], file, NULL);
-      if (!save_png (GTK_WIDGET (window), path, &error))
+      if (!save_png (target ? target : GTK_WIDGET (window), path, &error))
         {
           g_printerr ("%s: %s\n", shots[i].name, error->message);
           g_clear_error (&error);
@@ -463,6 +549,8 @@ main (int   argc,
         }
       else
         g_print ("%s\n", path);
+      if (target != NULL && GTK_IS_WINDOW (target))
+        gtk_window_destroy (GTK_WINDOW (target));
       gtk_window_destroy (GTK_WINDOW (window));
       wait_ms (50);
     }

@@ -803,8 +803,16 @@ open_mass_dialog (CrmModuleView *self,
       gtk_drop_down_set_enable_search (d->field_dropdown, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (d->field_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Field"), -1);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->field_dropdown));
+      /* Start on the field the chips filter by (a status, a stage): what
+       * people change on many records at once. */
       if (d->fields->len > 0)
-        crm_value_input_set_field (d->input, g_ptr_array_index (d->fields, 0), CRM_VALUE_INPUT_SET);
+        {
+          guint start = 0;
+
+          g_ptr_array_find (d->fields, self->chip_field, &start);
+          gtk_drop_down_set_selected (d->field_dropdown, start);
+          crm_value_input_set_field (d->input, g_ptr_array_index (d->fields, start), CRM_VALUE_INPUT_SET);
+        }
       g_signal_connect (d->field_dropdown, "notify::selected", G_CALLBACK (on_mass_field_selected_cb), d);
     }
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->input));

@@ -386,6 +386,7 @@ shot_undo_toast (CrmWindow *window,
   return NULL;
 }
 
+
 static GtkWidget *
 shot_narrow (CrmWindow *window,
              CrmStore  *store)

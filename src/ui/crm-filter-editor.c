@@ -175,13 +175,13 @@ add_row (CrmFilterEditor *self)
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   row->field_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (self->field_labels)), expression));
   gtk_drop_down_set_enable_search (row->field_dropdown, TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (row->field_dropdown), 200, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (row->field_dropdown), 170, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->field_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Field"), -1);
   gtk_box_append (GTK_BOX (row->box), GTK_WIDGET (row->field_dropdown));
 
   row->op_labels = gtk_string_list_new (NULL);
   row->op_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (row->op_labels), NULL));
-  gtk_widget_set_size_request (GTK_WIDGET (row->op_dropdown), 160, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (row->op_dropdown), 120, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->op_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Condition"), -1);
   gtk_box_append (GTK_BOX (row->box), GTK_WIDGET (row->op_dropdown));
 

@@ -46,7 +46,7 @@ struct _CrmModuleView
   GtkStack         *list_stack;
   AdwStatusPage    *empty_page;
   GtkButton        *empty_button;
-  GtkActionBar     *selection_bar;
+  GtkRevealer      *selection_bar;
   GtkLabel         *selection_label;
   GtkWidget        *delete_button;
   GtkWidget        *restore_button;
@@ -575,12 +575,16 @@ update_selection (CrmModuleView *self)
   /* Translators: the number of selected records */
   label = g_strdup_printf (ngettext ("%u selected", "%u selected", n), n);
   gtk_label_set_text (self->selection_label, label);
-  gtk_action_bar_set_revealed (self->selection_bar, n > 0 && list);
+  /* Hidden rather than only folded away: a hidden bar's buttons would
+   * still set the window's narrowest width. */
+  gtk_widget_set_visible (GTK_WIDGET (self->selection_bar), n > 0 && list);
+  gtk_revealer_set_reveal_child (self->selection_bar, n > 0 && list);
 
   gtk_widget_set_visible (self->delete_button, !bin);
   gtk_widget_set_visible (self->update_button, !bin);
   gtk_widget_set_visible (self->owner_button, !bin);
   gtk_widget_set_visible (self->restore_button, bin);
+
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "module.delete-selected", n > 0 && !bin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "module.update-field", n > 0 && !bin);
@@ -1012,9 +1016,20 @@ on_filter_toggled_cb (CrmModuleView *self)
 {
   gboolean reveal = gtk_toggle_button_get_active (self->filter_button);
 
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (self->filter_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->filter_revealer, reveal);
   if (reveal)
     crm_filter_editor_focus (self->filter_editor);
+}
+
+static void
+on_filter_revealed_cb (CrmModuleView *self)
+{
+  /* Closed: out of the layout, so its rows do not widen the window. */
+  if (!gtk_revealer_get_reveal_child (self->filter_revealer) &&
+      !gtk_revealer_get_child_revealed (self->filter_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->filter_revealer), FALSE);
 }
 
 static void
@@ -1458,6 +1473,8 @@ crm_module_view_init (CrmModuleView *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self->menu_actions), entries, G_N_ELEMENTS (entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "views", G_ACTION_GROUP (self->menu_actions));
   g_signal_connect_object (self->filter_button, "toggled", G_CALLBACK (on_filter_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_revealer, "notify::child-revealed", G_CALLBACK (on_filter_revealed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -26,6 +26,7 @@ struct _CrmWindow
   GtkWidget            *new_button;
   GtkWidget            *view_switcher;
   GtkMenuButton        *main_menu_button;
+  GtkWidget            *setup_button;
   GtkSearchEntry       *search_entry;
   GtkStack             *main_stack;
 

@@ -443,6 +443,8 @@ update_chrome (CrmWindow *self)
   /* Narrow windows keep the header to what fits: the views are still a
    * Ctrl+1/2/3 away. */
   gtk_widget_set_visible (self->view_switcher, module_page && !folded);
+  gtk_widget_set_visible (self->setup_button, !folded);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), folded ? 8 : 16);
   gtk_widget_set_visible (self->back_button, can_return || folded);
   _crm_window_update_actions (self);
 }
@@ -928,6 +930,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, setup_button);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, main_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);

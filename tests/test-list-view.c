@@ -290,6 +290,36 @@ test_columns_kept_per_module (Fixture       *f,
   g_assert_false (g_strv_contains ((const char * const *) others, "city"));
 }
 
+static gboolean
+widths_saved (gpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) all = g_settings_get_value (settings, "column-widths");
+  g_autoptr(GVariant) leads = g_variant_lookup_value (all, "leads", G_VARIANT_TYPE ("a{si}"));
+  int width = 0;
+
+  return leads != NULL && g_variant_lookup (leads, "company", "i", &width) && width == 333;
+}
+
+static void
+test_column_widths_kept (Fixture       *f,
+                         gconstpointer  data)
+{
+  CrmModuleView *view = show (f, "leads");
+  GtkColumnView *cv = GTK_COLUMN_VIEW (crm_ui_test_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  g_autoptr(GtkWidget) again = NULL;
+  GtkColumnView *cv2;
+
+  /* What dragging a column edge does. */
+  gtk_column_view_column_set_fixed_width (column_titled (cv, "Company"), 333);
+  g_assert_true (crm_ui_test_wait (widths_saved, NULL, 3000));
+
+  again = g_object_ref_sink (crm_list_view_new (f->store, "leads"));
+  cv2 = GTK_COLUMN_VIEW (crm_ui_test_find (again, GTK_TYPE_COLUMN_VIEW));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (cv2, "Company")), ==, 333);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (cv2, "Email")), ==, -1);
+}
+
 static void
 test_saved_view (Fixture       *f,
                  gconstpointer  data)
@@ -518,6 +548,7 @@ main (int   argc,
   ADD ("/list/filter-numbers-and-errors", test_filter_numbers_and_errors);
   ADD ("/list/quick-filter-chips", test_quick_filter_chips);
   ADD ("/list/columns-kept-per-module", test_columns_kept_per_module);
+  ADD ("/list/column-widths-kept", test_column_widths_kept);
   ADD ("/list/saved-view", test_saved_view);
   ADD ("/list/standard-views", test_standard_views);
   ADD ("/list/empty-state", test_empty_state);

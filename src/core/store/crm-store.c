@@ -473,6 +473,9 @@ _crm_store_add_history (CrmStore    *self,
                         GError     **error)
 {
   crm_autoreset sqlite3_stmt *stmt = NULL;
+  /* Callers pass floating values as often as borrowed ones. */
+  g_autoptr(GVariant) old_ref = old_value ? g_variant_ref_sink (old_value) : NULL;
+  g_autoptr(GVariant) new_ref = new_value ? g_variant_ref_sink (new_value) : NULL;
 
   g_return_val_if_fail (self->current_change != 0, FALSE);
 

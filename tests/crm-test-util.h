@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "crm-search.h"
 #include "crm-store.h"
 
 /* A fresh database in its own temporary folder. */

@@ -94,7 +94,7 @@ static const CrmSeedField contacts_fields[] = {
   { "salutation", N_("Salutation"), CRM_FIELD_PICKLIST, 0, 0, "salutation" },
   { "first_name", N_("First Name"), CRM_FIELD_TEXT, CRM_FIELD_FLAG_SEARCHABLE | CRM_FIELD_FLAG_LIST | CRM_FIELD_FLAG_INDEXED, 40, NULL },
   { "last_name", N_("Last Name"), CRM_FIELD_TEXT, CRM_FIELD_FLAG_REQUIRED | CRM_FIELD_FLAG_SEARCHABLE | CRM_FIELD_FLAG_LIST | CRM_FIELD_FLAG_INDEXED, 80, NULL },
-  { "account_name", N_("Account Name"), CRM_FIELD_LOOKUP, CRM_FIELD_FLAG_LIST | CRM_FIELD_FLAG_INDEXED, 0, "accounts" },
+  { "account_name", N_("Account Name"), CRM_FIELD_LOOKUP, CRM_FIELD_FLAG_SEARCHABLE | CRM_FIELD_FLAG_LIST | CRM_FIELD_FLAG_INDEXED, 0, "accounts" },
   { "vendor_name", N_("Vendor Name"), CRM_FIELD_LOOKUP, 0, 0, "vendors" },
   { "title", N_("Title"), CRM_FIELD_TEXT, CRM_FIELD_FLAG_LIST, 100, NULL },
   { "department", N_("Department"), CRM_FIELD_TEXT, 0, 100, NULL },

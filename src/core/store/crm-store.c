@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "crm-setup.h"
 #include "crm-store-private.h"
 
 /* The store owns the SQLite connection: pragmas, migrations, the statement
@@ -31,6 +32,10 @@ struct _CrmStore
   GPtrArray  *modules;          /* CrmModule*, ordered by position */
   GHashTable *modules_by_name;  /* borrowed */
   GArray     *pending;          /* PendingNotify, emitted after commit */
+  GPtrArray  *hooks;            /* WriteHook* */
+  guint       next_hook_id;
+  guint       hook_depth;
+  GHashTable *undo_hooks;       /* history action -> CrmUndoHook */
   gint64      current_user;
   gint64      current_change;
   int         tx_depth;
@@ -44,6 +49,26 @@ typedef struct
   char   *module;
   gint64  id;
 } PendingNotify;
+
+typedef struct
+{
+  guint          id;
+  char          *module;
+  CrmWriteHook   func;
+  gpointer       data;
+  GDestroyNotify destroy;
+} WriteHook;
+
+static void
+write_hook_free (gpointer p)
+{
+  WriteHook *hook = p;
+
+  if (hook->destroy)
+    hook->destroy (hook->data);
+  g_free (hook->module);
+  g_free (hook);
+}
 
 enum {
   RECORDS_CHANGED,
@@ -64,6 +89,8 @@ static const struct {
   MigrationFunc after;
 } migrations[] = {
   { 1, "/com/example/Crm/schema/crm-schema-001.sql", _crm_store_seed_standard },
+  { 2, "/com/example/Crm/schema/crm-schema-002.sql", _crm_documents_migrate_002 },
+  { 6, "/com/example/Crm/schema/crm-schema-006.sql", _crm_setup_migrate_006 },
 };
 
 /*
@@ -473,6 +500,83 @@ _crm_store_add_history (CrmStore    *self,
 }
 
 /*
+ * Write hooks
+ */
+
+guint
+crm_store_add_write_hook (CrmStore       *self,
+                          const char     *module,
+                          CrmWriteHook    func,
+                          gpointer        user_data,
+                          GDestroyNotify  destroy)
+{
+  WriteHook *hook;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (func != NULL, 0);
+
+  hook = g_new0 (WriteHook, 1);
+  hook->id = ++self->next_hook_id;
+  hook->module = g_strdup (module);
+  hook->func = func;
+  hook->data = user_data;
+  hook->destroy = destroy;
+  g_ptr_array_add (self->hooks, hook);
+  return hook->id;
+}
+
+void
+crm_store_remove_write_hook (CrmStore *self,
+                             guint     hook_id)
+{
+  for (guint i = 0; i < self->hooks->len; i++)
+    {
+      WriteHook *hook = g_ptr_array_index (self->hooks, i);
+      if (hook->id == hook_id)
+        {
+          g_ptr_array_remove_index (self->hooks, i);
+          return;
+        }
+    }
+}
+
+guint
+crm_store_get_hook_depth (CrmStore *self)
+{
+  return self->hook_depth;
+}
+
+gboolean
+_crm_store_run_write_hooks (CrmStore    *self,
+                            const char  *action,
+                            CrmRecord   *before,
+                            CrmRecord   *after,
+                            GError     **error)
+{
+  const char *module = crm_module_get_api_name (crm_record_get_module (after));
+  gboolean ok = TRUE;
+
+  if (self->hook_depth >= 8)
+    {
+      /* A rule that keeps triggering itself would never end. */
+      g_set_error (error, CRM_ERROR, CRM_ERROR_FAILED,
+                   _("Automatic updates triggered each other too many times; nothing was saved"));
+      return FALSE;
+    }
+
+  self->hook_depth++;
+  for (guint i = 0; ok && i < self->hooks->len; i++)
+    {
+      WriteHook *hook = g_ptr_array_index (self->hooks, i);
+
+      if (hook->module == NULL || g_str_equal (hook->module, module))
+        ok = hook->func (self, action, before, after, hook->data, error);
+    }
+  self->hook_depth--;
+  return ok;
+}
+
+/*
  * Users and settings
  */
 
@@ -782,6 +886,11 @@ crm_store_open (const char  *path,
     return NULL;
   if (!ensure_default_user (self, error))
     return NULL;
+  _crm_documents_install (self);
+
+  /* Currencies, owners, privacy and workflow rules apply to every write,
+   * whoever opened the store: the window, the command line or a test. */
+  crm_setup_attach (self);
 
   return g_steal_pointer (&self);
 }
@@ -808,6 +917,35 @@ char *
 crm_store_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "com.example.Crm", "crm.db", NULL);
+}
+
+/*
+ * Undo hooks
+ */
+
+void
+_crm_store_add_undo_hook (CrmStore    *self,
+                          const char  *action,
+                          CrmUndoHook  hook)
+{
+  g_hash_table_insert (self->undo_hooks, g_strdup (action), hook);
+}
+
+gboolean
+_crm_store_run_undo_hook (CrmStore    *self,
+                          const char  *action,
+                          const char  *module,
+                          gint64       id,
+                          const char  *field,
+                          GVariant    *old_value,
+                          GError     **error)
+{
+  CrmUndoHook hook = g_hash_table_lookup (self->undo_hooks, action);
+
+  /* An action nobody claims changed nothing that undo could put back. */
+  if (hook == NULL)
+    return TRUE;
+  return hook (self, module, id, field, old_value, error);
 }
 
 /*
@@ -863,6 +1001,8 @@ crm_store_finalize (GObject *object)
 
   drop_pending (self);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->hooks, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_hooks, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->modules_by_name, g_hash_table_unref);
   g_clear_pointer (&self->modules, g_ptr_array_unref);
@@ -920,4 +1060,6 @@ crm_store_init (CrmStore *self)
   self->modules_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->modules = g_ptr_array_new_with_free_func (g_object_unref);
   self->pending = g_array_new (FALSE, TRUE, sizeof (PendingNotify));
+  self->hooks = g_ptr_array_new_with_free_func (write_hook_free);
+  self->undo_hooks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

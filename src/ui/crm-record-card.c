@@ -63,6 +63,9 @@ rebuild_menu (CrmCardLayout *self,
     {
       g_autoptr(GMenu) moves = g_menu_new ();
 
+      /* The items show their shortcuts, Ctrl+Shift+Left and Right. */
+      g_menu_append (moves, _("Move to _Previous Column"), "card.move-left");
+      g_menu_append (moves, _("Move to _Next Column"), "card.move-right");
       g_menu_append_submenu (moves, _("_Move To"), move);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
     }
@@ -593,8 +596,9 @@ crm_record_card_class_init (CrmRecordCardClass *klass)
                                        "card.move-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "card.move-right", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "card.open", NULL);
+  /* Menus show the last binding of an action: Enter, not the keypad's. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "card.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "card.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
 }

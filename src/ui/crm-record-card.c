@@ -377,10 +377,11 @@ update (CrmRecordCard *self)
   title = title_field ? format_field (self, title_field) : crm_record_dup_title (self->record);
   if (title == NULL || *title == '\0')
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, crm_record_get_id (self->record));
+
       g_free (title);
       /* Translators: a record with an empty name, e.g. "Deal #12" */
-      title = g_strdup_printf (_("%s #%" G_GINT64_FORMAT), crm_module_get_singular (module),
-                               crm_record_get_id (self->record));
+      title = g_strdup_printf (_("%s #%s"), crm_module_get_singular (module), number);
     }
   /* No tooltip with the whole title: setting one per bind cost as much as
    * the rest of the card. The accessible name has it. */

@@ -1,0 +1,138 @@
+/* test-setup-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "crm-company.h"
+#include "crm-setup-window.h"
+#include "crm-test-util.h"
+
+static const char * const page_names[] = {
+  "personal", "company", "users", "customization", "templates", "automation", "data", "privacy", NULL
+};
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* CRM_SHOT_DIR set: each page is saved there as a PNG to look at. */
+static void
+maybe_save_shot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("CRM_SHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  spin (300);
+  paintable = gtk_widget_paintable_new (window);
+  w = gtk_widget_get_width (window);
+  h = gtk_widget_get_height (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_strdup_printf ("%s/setup-%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget  *root,
+                 GType       type,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (title == NULL ||
+           (ADW_IS_PREFERENCES_ROW (child) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0) ||
+           (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), title) == 0)))
+        return child;
+      found = find_descendant (child, type, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+open_window (CrmStore   *store,
+             const char *page)
+{
+  GtkWidget *window = crm_setup_window_new (NULL, store);
+
+  crm_setup_window_show_page (CRM_SETUP_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  return window;
+}
+
+static GtkWidget *
+visible_page (GtkWidget *window)
+{
+  const char *name = adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (window));
+
+  return crm_setup_window_get_page (CRM_SETUP_WINDOW (window), name);
+}
+
+static void
+test_pages (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(CrmStore) store = crm_test_open_store (&dir);
+  GtkWidget *window = open_window (store, NULL);
+
+  for (guint i = 0; page_names[i] != NULL; i++)
+    {
+      GtkWidget *page;
+
+      crm_setup_window_show_page (CRM_SETUP_WINDOW (window), page_names[i]);
+      spin (50);
+      g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (window)), ==,
+                       page_names[i]);
+      page = visible_page (window);
+      g_assert_nonnull (page);
+      g_assert_true (gtk_widget_get_mapped (page));
+      /* Every page has at least one group with content. */
+      g_assert_nonnull (find_descendant (page, ADW_TYPE_PREFERENCES_GROUP, NULL));
+      maybe_save_shot (window, page_names[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  crm_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    return 77;
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/setup/pages", test_pages);
+  return g_test_run ();
+}

@@ -124,6 +124,55 @@ test_pages (void)
   crm_test_remove_dir (dir);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      found = find_named (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_company_name (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(CrmStore) store = crm_test_open_store (&dir);
+  g_autoptr(CrmCompany) company = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = open_window (store, "company");
+  GtkWidget *row = find_named (visible_page (window), "name");
+
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), "Acme Widgets Ltd");
+  g_signal_emit_by_name (row, "apply");
+  spin (20);
+  company = crm_company_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (company->name, ==, "Acme Widgets Ltd");
+
+  /* A refused change (the name is required) keeps what was stored. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  g_signal_emit_by_name (row, "apply");
+  spin (20);
+  g_clear_pointer (&company, crm_company_free);
+  company = crm_company_load (store, &error);
+  g_assert_cmpstr (company->name, ==, "Acme Widgets Ltd");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Acme Widgets Ltd");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  crm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,5 +183,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/setup/pages", test_pages);
+  g_test_add_func ("/setup/company-name", test_company_name);
   return g_test_run ();
 }

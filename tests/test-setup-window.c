@@ -173,6 +173,45 @@ test_company_name (void)
   crm_test_remove_dir (dir);
 }
 
+static void
+test_create_module (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(CrmStore) store = crm_test_open_store (&dir);
+  GtkWidget *window = open_window (store, "customization");
+  GtkWidget *page = visible_page (window);
+  GPtrArray *modules;
+  gboolean found = FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "new-module-singular")), "Project");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (page, "new-module-plural")), "Projects");
+  g_signal_emit_by_name (find_named (page, "create-module"), "clicked");
+  spin (50);
+
+  modules = crm_store_get_modules (store);
+  for (guint i = 0; i < modules->len; i++)
+    {
+      CrmModule *module = g_ptr_array_index (modules, i);
+
+      if (g_strcmp0 (crm_module_get_api_name (module), "projects") == 0)
+        {
+          found = TRUE;
+          g_assert_cmpstr (crm_module_get_singular (module), ==, "Project");
+          g_assert_true (crm_module_is_custom (module));
+        }
+    }
+  g_assert_true (found);
+  /* The list shows it, and its row opens its fields. */
+  g_assert_nonnull (find_named (page, "projects"));
+  g_signal_emit_by_name (find_named (page, "projects"), "activated");
+  spin (400);
+  maybe_save_shot (window, "customization-module");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  crm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,5 +223,6 @@ main (int   argc,
 
   g_test_add_func ("/setup/pages", test_pages);
   g_test_add_func ("/setup/company-name", test_company_name);
+  g_test_add_func ("/setup/create-module", test_create_module);
   return g_test_run ();
 }

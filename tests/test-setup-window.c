@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "crm-company.h"
+#include "crm-import-wizard.h"
 #include "crm-setup-window.h"
 #include "crm-test-util.h"
 
@@ -212,6 +213,100 @@ test_create_module (void)
   crm_test_remove_dir (dir);
 }
 
+static GtkWidget *
+wizard_button (GtkWidget  *wizard,
+               const char *name)
+{
+  GtkWidget *button = find_named (wizard, name);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  return button;
+}
+
+static gboolean
+click_cancel_cb (gpointer wizard)
+{
+  g_signal_emit_by_name (wizard_button (wizard, "cancel"), "clicked");
+  return G_SOURCE_REMOVE;
+}
+
+static char *
+write_leads_csv (const char *dir,
+                 guint       rows)
+{
+  g_autoptr(GString) csv = g_string_new ("Last Name,First Name,Email,Shoe Size\n");
+  g_autofree char *path = g_build_filename (dir, "leads.csv", NULL);
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (csv, "Doe%u,Jane,jane%u@example.com,%u\n", i, i, 36 + i % 8);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  return g_steal_pointer (&path);
+}
+
+static void
+test_import_wizard (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(CrmStore) store = crm_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_leads_csv (dir, 20);
+  gint64 before = crm_store_count_records (store, "leads", NULL);
+  GtkWidget *wizard = crm_import_wizard_new (NULL, store, "leads");
+
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_cmpstr (crm_import_wizard_get_step (CRM_IMPORT_WIZARD (wizard)), ==, "file");
+  g_assert_true (crm_import_wizard_set_file (CRM_IMPORT_WIZARD (wizard), path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_import_wizard_get_step (CRM_IMPORT_WIZARD (wizard)), ==, "mapping");
+  spin (100);
+  maybe_save_shot (wizard, "import-mapping");
+
+  g_signal_emit_by_name (wizard_button (wizard, "next"), "clicked");
+  g_assert_cmpstr (crm_import_wizard_get_step (CRM_IMPORT_WIZARD (wizard)), ==, "duplicates");
+  /* The dry run reports and writes nothing. */
+  g_signal_emit_by_name (wizard_button (wizard, "next"), "clicked");
+  g_assert_cmpstr (crm_import_wizard_get_step (CRM_IMPORT_WIZARD (wizard)), ==, "report");
+  g_assert_cmpint (crm_store_count_records (store, "leads", NULL), ==, before);
+  maybe_save_shot (wizard, "import-report");
+
+  g_signal_emit_by_name (wizard_button (wizard, "next"), "clicked");
+  g_assert_cmpstr (crm_import_wizard_get_step (CRM_IMPORT_WIZARD (wizard)), ==, "done");
+  g_assert_cmpint (crm_store_count_records (store, "leads", NULL), ==, before + 20);
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  spin (50);
+  crm_test_remove_dir (dir);
+}
+
+static void
+test_import_wizard_cancel (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(CrmStore) store = crm_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_leads_csv (dir, 3000);
+  gint64 before = crm_store_count_records (store, "leads", NULL);
+  gint64 last_change = crm_store_get_last_change (store);
+  GtkWidget *wizard = crm_import_wizard_new (NULL, store, "leads");
+
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (crm_import_wizard_set_file (CRM_IMPORT_WIZARD (wizard), path, &error));
+  g_signal_emit_by_name (wizard_button (wizard, "next"), "clicked");
+  g_signal_emit_by_name (wizard_button (wizard, "next"), "clicked");
+  g_assert_cmpstr (crm_import_wizard_get_step (CRM_IMPORT_WIZARD (wizard)), ==, "report");
+
+  /* Cancel is pressed while the import runs (the progress callback lets
+   * the main loop run, which is when the idle fires). */
+  g_idle_add (click_cancel_cb, wizard);
+  g_signal_emit_by_name (wizard_button (wizard, "next"), "clicked");
+  g_assert_cmpstr (crm_import_wizard_get_step (CRM_IMPORT_WIZARD (wizard)), ==, "done");
+  g_assert_cmpint (crm_store_count_records (store, "leads", NULL), ==, before);
+  g_assert_cmpint (crm_store_get_last_change (store), ==, last_change);
+
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  spin (50);
+  crm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,5 +319,7 @@ main (int   argc,
   g_test_add_func ("/setup/pages", test_pages);
   g_test_add_func ("/setup/company-name", test_company_name);
   g_test_add_func ("/setup/create-module", test_create_module);
+  g_test_add_func ("/setup/import-wizard", test_import_wizard);
+  g_test_add_func ("/setup/import-wizard-cancel", test_import_wizard_cancel);
   return g_test_run ();
 }

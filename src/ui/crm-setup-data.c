@@ -11,6 +11,8 @@
 
 #include "crm-audit.h"
 #include "crm-backup.h"
+#include "crm-export.h"
+#include "crm-import-wizard.h"
 #include "crm-query.h"
 #include "crm-setup-data.h"
 #include "crm-setup-window.h"
@@ -22,6 +24,7 @@ struct _CrmSetupData
   AdwPreferencesPage   parent_instance;
 
   CrmStore            *store;
+  AdwComboRow         *csv_module;
 
   AdwPreferencesPage  *bin_page;
   AdwPreferencesGroup *bin_group;
@@ -202,6 +205,53 @@ on_vcard_export_cb (GtkWidget    *row,
 
   choose_file (self, _("Export vCard"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name, NULL,
                vcard_export, (gpointer) module);
+}
+
+/*
+ * CSV
+ */
+
+static const char *
+csv_module (CrmSetupData *self)
+{
+  GPtrArray *modules = crm_store_get_modules (self->store);
+  guint i = adw_combo_row_get_selected (self->csv_module);
+
+  return crm_module_get_api_name (g_ptr_array_index (modules, MIN (i, modules->len - 1)));
+}
+
+static void
+on_csv_import_cb (GtkWidget    *row,
+                  CrmSetupData *self)
+{
+  GtkWidget *wizard = crm_import_wizard_new (crm_setup_get_window (GTK_WIDGET (self)), self->store, csv_module (self));
+
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+static void
+csv_export (CrmSetupData *self,
+            const char   *path,
+            gpointer      data)
+{
+  g_autoptr(CrmQuery) query = crm_query_new (data);
+  g_autoptr(GError) error = NULL;
+
+  if (crm_export_csv (self->store, query, path, &error))
+    crm_setup_toast (GTK_WIDGET (self), _("Exported"));
+  else
+    crm_setup_toast_error (GTK_WIDGET (self), error);
+}
+
+static void
+on_csv_export_cb (GtkWidget    *row,
+                  CrmSetupData *self)
+{
+  const char *module = csv_module (self);
+  g_autofree char *name = g_strdup_printf ("%s.csv", crm_module_get_plural (crm_store_get_module (self->store, module)));
+
+  choose_file (self, _("Export CSV"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name, NULL,
+               csv_export, (gpointer) module);
 }
 
 /*
@@ -556,7 +606,25 @@ crm_setup_data_new (CrmStore *store)
   self->store = g_object_ref (store);
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("Import and Export"));
+  adw_preferences_group_set_title (group, _("CSV Files"));
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    GPtrArray *modules = crm_store_get_modules (store);
+
+    for (guint i = 0; i < modules->len; i++)
+      gtk_string_list_append (names, crm_module_get_plural (g_ptr_array_index (modules, i)));
+    self->csv_module = ADW_COMBO_ROW (adw_combo_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->csv_module), _("Module"));
+    adw_combo_row_set_model (self->csv_module, G_LIST_MODEL (names));
+    adw_preferences_group_add (group, GTK_WIDGET (self->csv_module));
+  }
+  action_row (group, _("Import CSV…"), _("Map the columns, check a dry run, then import"),
+              G_CALLBACK (on_csv_import_cb), self, NULL);
+  action_row (group, _("Export CSV…"), _("Every record of the module"), G_CALLBACK (on_csv_export_cb), self, NULL);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), group);
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("vCard Files"));
   action_row (group, _("Import Contacts From vCard…"), NULL, G_CALLBACK (on_vcard_import_cb), self, "contacts");
   action_row (group, _("Import Leads From vCard…"), NULL, G_CALLBACK (on_vcard_import_cb), self, "leads");
   action_row (group, _("Export Contacts to vCard…"), NULL, G_CALLBACK (on_vcard_export_cb), self, "contacts");

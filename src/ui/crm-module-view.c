@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-column-chooser.h"
-#include "crm-export.h"
+#include "crm-export-dialog.h"
 #include "crm-mass.h"
 #include "crm-module-view.h"
 #include "crm-value-input.h"

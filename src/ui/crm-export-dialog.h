@@ -1,4 +1,4 @@
-/* crm-export.h
+/* crm-export-dialog.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* crm-export.c
+/* crm-export-dialog.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "crm-export.h"
+#include "crm-export-dialog.h"
 #include "crm-mass.h"
 
 typedef struct

@@ -47,7 +47,7 @@ fixture_tear_down (Fixture       *f,
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->window);
-  crm_ui_test_spin (20);
+  crm_ui_test_spin (200);
   g_assert_finalize_object (f->store);
   crm_test_remove_dir (f->dir);
   g_free (f->dir);
@@ -295,13 +295,13 @@ test_next_start_restores (Fixture       *f,
 {
   g_autoptr(CrmWindow) second = NULL;
 
-  g_assert_true (crm_window_show_module (f->window, "contacts", "canvas", NULL));
+  g_assert_true (crm_window_show_module (f->window, "contacts", "kanban", NULL));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
   gtk_window_close (GTK_WINDOW (f->window));
 
   second = g_object_ref_sink (crm_window_new (NULL, f->store));
   g_assert_cmpstr (crm_window_get_page (second), ==, "contacts");
-  g_assert_cmpstr (crm_module_view_get_view (CRM_MODULE_VIEW (crm_window_get_module_view (second, "contacts"))), ==, "canvas");
+  g_assert_cmpstr (crm_module_view_get_view (CRM_MODULE_VIEW (crm_window_get_module_view (second, "contacts"))), ==, "kanban");
   {
     int width, height;
     gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);

@@ -51,6 +51,7 @@ enum {
 
 enum {
   ROW_REFRESH,
+  ROW_PRICES_CHANGED,
   ROW_N_SIGNALS
 };
 
@@ -125,6 +126,12 @@ crm_line_row_class_init (CrmLineRowClass *klass)
    * cells read every value again. */
   row_signals [ROW_REFRESH] =
     g_signal_new ("refresh", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Only the list price and discount changed (the price book's range
+   * for a new quantity): those cells read them again, the quantity cell
+   * being typed in is left alone. */
+  row_signals [ROW_PRICES_CHANGED] =
+    g_signal_new ("prices-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -1261,8 +1268,15 @@ on_number_changed_cb (GtkEntry *entry,
       {
         gint64 quantity = 0;
         ok = crm_decimal_parse (text, 3, &quantity, NULL);
-        if (ok)
-          row->line->item.quantity = quantity;
+        if (ok && quantity != row->line->item.quantity)
+          {
+            row->line->item.quantity = quantity;
+            /* a price book's discount depends on the quantity range */
+            if (row->line->price_book_id != 0 && quantity > 0 &&
+                row->discount_text == NULL && row->price_text == NULL &&
+                crm_documents_apply_price_book (self->store, row->line, row->line->price_book_id, NULL))
+              g_signal_emit (row, row_signals [ROW_PRICES_CHANGED], 0);
+          }
         break;
       }
     case NUMBER_PRICE:
@@ -1740,6 +1754,17 @@ on_row_refresh_cb (CrmLineRow *row,
 }
 
 static void
+on_row_prices_changed_cb (CrmLineRow *row,
+                          GtkWidget  *cell)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (cell), "entry");
+  NumberKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "kind"));
+
+  if (kind != NUMBER_QUANTITY)
+    refresh_number (cell, row);
+}
+
+static void
 setup_refresh (GtkListItem *item,
                int          kind)
 {
@@ -1748,6 +1773,9 @@ setup_refresh (GtkListItem *item,
   g_object_set_data (G_OBJECT (cell), "refresh-kind", GINT_TO_POINTER (kind));
   g_signal_group_connect (g_object_get_data (G_OBJECT (cell), "signals"), "refresh",
                           G_CALLBACK (on_row_refresh_cb), cell);
+  if (kind == 2)
+    g_signal_group_connect (g_object_get_data (G_OBJECT (cell), "signals"), "prices-changed",
+                            G_CALLBACK (on_row_prices_changed_cb), cell);
 }
 
 static void

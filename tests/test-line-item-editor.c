@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <time.h>
 
 #include "crm-documents.h"
 #include "crm-line-item-editor.h"
@@ -375,12 +376,15 @@ test_five_hundred_lines (Fixture       *f,
 {
   g_autofree char *expected = NULL;
   g_autoptr(GTimer) timer = NULL;
+  clock_t cpu;
 
   save_lines (f, 500, "Part");
   timer = g_timer_new ();
+  cpu = clock ();
   show_editor (f);
   nth_named (f, "name-entry", 0);
-  g_test_message ("500 lines shown in %.2f s", g_timer_elapsed (timer, NULL));
+  g_test_message ("500 lines shown in %.2f s (%.2f s of CPU)", g_timer_elapsed (timer, NULL),
+                  (double) (clock () - cpu) / CLOCKS_PER_SEC);
 
   g_assert_cmpuint (crm_line_item_editor_get_n_lines (CRM_LINE_ITEM_EDITOR (f->editor)), ==, 500);
   expected = crm_money_format (stored_grand_total (f), "USD");

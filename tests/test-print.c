@@ -15,6 +15,8 @@
 #include <time.h>
 
 #include "crm-company.h"
+#include "crm-currencies.h"
+#include "crm-demo.h"
 #include "crm-document-builder.h"
 #include "crm-documents.h"
 #include "crm-money.h"
@@ -344,6 +346,64 @@ test_logo (Fixture       *f,
   g_assert_nonnull (strstr (with_logo, " image "));
 }
 
+/* The sample data's quotes have lines, and under id_ID in rupiah they
+ * print as Rp 1.234.567, the figures the database holds. */
+static void
+test_demo_quote_rupiah (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *old_locale = NULL;
+  g_autofree char *grand = NULL;
+  g_autofree char *sub_total = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  CrmStore *store;
+  CrmTotals totals;
+
+  if (!have_poppler ())
+    return;
+  old_locale = g_strdup (setlocale (LC_ALL, NULL));
+  if (setlocale (LC_ALL, "id_ID.UTF-8") == NULL)
+    {
+      g_test_skip ("the id_ID.UTF-8 locale is not installed (locale-gen id_ID.UTF-8)");
+      return;
+    }
+
+  store = crm_test_open_store (&dir);
+  g_assert_true (crm_currencies_set_home (store, "IDR", &error));
+  g_assert_no_error (error);
+  g_assert_true (crm_demo_fill (store, 1, &error));
+  g_assert_no_error (error);
+
+  lines = crm_documents_load_lines (store, "quotes", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, >, 0);
+  g_assert_true (crm_documents_load_totals (store, "quotes", 1, &totals, NULL, &error));
+  g_assert_cmpint (totals.grand_total, >, 0);
+
+  path = g_build_filename (dir, "demo-quote.pdf", NULL);
+  g_assert_true (crm_document_builder_export_pdf (store, "quotes", 1, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  grand = crm_money_format (totals.grand_total, "IDR");
+  sub_total = crm_money_format (totals.sub_total, "IDR");
+  g_assert_true (g_str_has_prefix (grand, "Rp "));
+  g_assert_nonnull (strstr (grand, "."));     /* grouped with dots */
+  g_assert_nonnull (strstr (text, grand));
+  g_assert_nonnull (strstr (text, sub_total));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *amount = crm_money_format (((CrmDocLine *) lines->pdata[i])->item.net, "IDR");
+      g_assert_nonnull (strstr (text, amount));
+    }
+
+  g_object_unref (store);
+  crm_test_remove_dir (dir);
+  setlocale (LC_ALL, old_locale);
+}
+
 static void
 test_settings (Fixture       *f,
                gconstpointer  data)
@@ -441,6 +501,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add ("/print/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("500-lines", test_five_hundred_lines);
   ADD ("quote-rupiah", test_quote_rupiah);
+  g_test_add_func ("/print/demo-quote-rupiah", test_demo_quote_rupiah);
   ADD ("settings", test_settings);
   ADD ("logo", test_logo);
   ADD ("cli-and-errors", test_cli_and_errors);

@@ -92,6 +92,51 @@ crm_documents_get_number_field (const char *module)
   return NULL;
 }
 
+const char *
+crm_documents_lookup_module (const char *name)
+{
+  static const struct { const char *alias; const char *module; } aliases[] = {
+    { "quote", "quotes" },
+    { "sales_order", "sales_orders" }, { "sales-order", "sales_orders" }, { "sales-orders", "sales_orders" },
+    { "purchase_order", "purchase_orders" }, { "purchase-order", "purchase_orders" },
+    { "purchase-orders", "purchase_orders" },
+    { "invoice", "invoices" },
+  };
+
+  if (name == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    if (g_ascii_strcasecmp (documents[i].module, name) == 0)
+      return documents[i].module;
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_ascii_strcasecmp (aliases[i].alias, name) == 0)
+      return aliases[i].module;
+  return NULL;
+}
+
+gint64
+crm_documents_find_by_number (CrmStore   *store,
+                              const char *module_name,
+                              const char *number)
+{
+  CrmModule *module = crm_store_get_module (store, module_name);
+  const char *field = crm_documents_get_number_field (module_name);
+  g_autofree char *sql = NULL;
+  crm_autoreset sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), 0);
+
+  if (module == NULL || field == NULL || number == NULL)
+    return 0;
+  sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = ? COLLATE NOCASE AND deleted_at IS NULL",
+                         crm_module_get_table (module), field);
+  stmt = crm_store_prepare (store, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
 /*
  * Helpers
  */

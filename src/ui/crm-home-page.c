@@ -12,6 +12,7 @@
 
 #include "crm-home-page.h"
 #include "crm-recent.h"
+#include "crm-timeline-row.h"
 
 #define N_RECENT 8
 /* Below this width the two recent lists stack. */
@@ -36,33 +37,6 @@ struct _CrmHomePage
 };
 
 G_DEFINE_FINAL_TYPE (CrmHomePage, crm_home_page, GTK_TYPE_WIDGET)
-
-char *
-crm_format_relative_time (gint64 unix_time)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (unix_time);
-  gint64 seconds = g_date_time_to_unix (now) - unix_time;
-
-  if (then == NULL)
-    return g_strdup ("");
-  if (seconds < 60)
-    return g_strdup (_("Just now"));
-  if (seconds < 3600)
-    return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", seconds / 60), (int) (seconds / 60));
-  if (g_date_time_get_day_of_year (now) == g_date_time_get_day_of_year (then) &&
-      g_date_time_get_year (now) == g_date_time_get_year (then))
-    /* Translators: a time today, strftime format */
-    return g_date_time_format (then, _("Today at %H:%M"));
-  if (seconds < 2 * 24 * 3600)
-    {
-      g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
-      if (g_date_time_get_day_of_year (yesterday) == g_date_time_get_day_of_year (then))
-        return g_date_time_format (then, _("Yesterday at %H:%M"));
-    }
-  /* Translators: a date, strftime format */
-  return g_date_time_format (then, _("%x"));
-}
 
 static void
 on_module_clicked_cb (GtkButton   *button,
@@ -186,7 +160,7 @@ fill_recent (CrmHomePage *self,
       CrmModule *module = crm_store_get_module (self->store, r->module);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = g_markup_escape_text (r->title, -1);
-      g_autofree char *when = show_time ? crm_format_relative_time (r->time) : NULL;
+      g_autofree char *when = show_time ? crm_format_relative_time (r->time, g_get_real_time () / G_USEC_PER_SEC) : NULL;
       g_autofree char *subtitle = NULL;
 
       if (module == NULL)

@@ -37,6 +37,16 @@ gint64         crm_record_list_get_id          (CrmRecordList  *self,
 /* Position of a record, or -1. */
 gint           crm_record_list_find            (CrmRecordList  *self,
                                                 gint64          id);
+/* Optimistic edits, for a view that shows a change before the store has
+ * made it (a Kanban card dropped on a column). The store's records-changed
+ * then finds the row where it is and refreshes it in place; a view whose
+ * change was refused undoes its edit with the other call. */
+void           crm_record_list_insert_id       (CrmRecordList  *self,
+                                                guint           position,
+                                                gint64          id);
+/* Returns the position the id had, or -1. */
+gint           crm_record_list_remove_id       (CrmRecordList  *self,
+                                                gint64          id);
 /* Number of pages fetched from the database since creation (for tests). */
 guint          crm_record_list_get_page_loads  (CrmRecordList  *self);
 guint          crm_record_list_get_cached_pages (CrmRecordList *self);

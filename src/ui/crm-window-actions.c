@@ -14,6 +14,10 @@
 #include "crm-vcard-import.h"
 #include "crm-window-private.h"
 
+#if __has_include ("crm-print.h")
+# include "crm-print.h"
+# define HAVE_PRINT 1
+#endif
 #if __has_include ("crm-record-editor.h")
 # include "crm-record-editor.h"
 # define HAVE_RECORD_EDITOR 1
@@ -603,6 +607,35 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+#ifdef HAVE_PRINT
+/* Quotes, orders and invoices print and export as PDF from their pages. */
+static void
+print_record_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  const char *module;
+  gint64 id;
+
+  g_variant_get (parameter, "(&sx)", &module, &id);
+  crm_print_record (GTK_WINDOW (self), self->store, module, id);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  const char *module;
+  gint64 id;
+
+  g_variant_get (parameter, "(&sx)", &module, &id);
+  crm_export_record_pdf (GTK_WINDOW (self), self->store, module, id);
+}
+#endif
+
 void
 _crm_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -622,6 +655,10 @@ _crm_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-filter", NULL, toggle_filter_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+#ifdef HAVE_PRINT
+  gtk_widget_class_install_action (widget_class, "win.print-record", "(sx)", print_record_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", "(sx)", export_pdf_action);
+#endif
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -434,6 +434,17 @@ shot_narrow (CrmWindow *window,
   return NULL;
 }
 
+static GtkWidget *
+shot_deals_kanban (CrmWindow *window,
+                   CrmStore  *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_window_show_module (window, "deals", "kanban", &error))
+    g_error ("%s", error->message);
+  return NULL;
+}
+
 static GtkWindow *
 newest_dialog (void)
 {
@@ -498,6 +509,7 @@ static const Shot shots[] = {
   { "recycle-bin", shot_recycle_bin, 0, 0 },
   { "undo-toast", shot_undo_toast, 0, 0 },
   { "narrow", shot_narrow, 400, 720 },
+  { "deals-kanban", shot_deals_kanban, 0, 0 },
   { "mass-update-dialog", shot_mass_update, 0, 0 },
   { "new-lead", shot_new_lead, 0, 0 },
   { "view-menu", shot_view_menu, 0, 0 },

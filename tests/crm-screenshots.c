@@ -16,6 +16,10 @@
 #include <glib/gstdio.h>
 
 #include "crm-application.h"
+#if __has_include ("crm-demo.h")
+# include "crm-demo.h"
+# define HAVE_DEMO 1
+#endif
 #include "crm-filter-editor.h"
 #include "crm-list-view.h"
 #include "crm-module-view.h"
@@ -38,8 +42,9 @@ typedef struct
 } Shot;
 
 /*
- * Demo data. A small, fixed data set (the full demo generator fills many
- * more records); every run draws the same pictures.
+ * Demo data: the demo generator's sample when it is part of the build,
+ * otherwise a small fixed set. Either way every run draws the same
+ * pictures.
  */
 
 static gint64
@@ -70,6 +75,7 @@ create (CrmStore   *store,
   return crm_record_get_id (record);
 }
 
+#ifndef HAVE_DEMO
 static const char *first_names[] = {
   "Sari", "Budi", "Dewi", "Agus", "Rina", "Andi", "Putri", "Hendra", "Maya", "Joko",
   "Lestari", "Rudi", "Intan", "Fajar", "Nadia", "Bayu", "Wulan", "Eko", "Citra", "Yusuf",
@@ -189,6 +195,27 @@ fill_demo (CrmStore *store)
       g_error ("%s", error->message);
   }
 }
+#else
+static void
+fill_demo (CrmStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmQuery) query = crm_query_new ("leads");
+  gint64 gone;
+
+  if (!crm_demo_fill (store, 1, &error))
+    g_error ("%s", error->message);
+
+  /* What a day of use adds: a saved view and something in the bin. */
+  crm_query_add_criterion (query, "lead_status", CRM_OP_IS, g_variant_new_string ("Contacted"), NULL);
+  crm_query_set_sort (query, "last_name", FALSE);
+  if (crm_store_save_view (store, 0, "Contacted leads", query, NULL, &error) == 0)
+    g_error ("%s", error->message);
+  gone = create (store, "leads", "first_name", "Tono", "last_name", "Sutrisno", "company", "CV Lama", NULL);
+  if (!crm_store_delete_record (store, "leads", gone, &error))
+    g_error ("%s", error->message);
+}
+#endif
 
 /*
  * Drawing
@@ -337,7 +364,19 @@ static GtkWidget *
 shot_search (CrmWindow *window,
              CrmStore  *store)
 {
-  gtk_editable_set_text (crm_window_get_search_entry (window), "0812 3456");
+  /* A mobile number typed the local way: "+62 812-3456-7890" as "0812 3456". */
+  g_autoptr(CrmRecord) lead = crm_store_load_record (store, "leads", 1, NULL);
+  const char *phone = lead ? crm_record_get_string (lead, "mobile") : NULL;
+  g_autofree char *typed = NULL;
+
+  if (phone == NULL && lead != NULL)
+    phone = crm_record_get_string (lead, "phone");
+  if (phone != NULL && g_str_has_prefix (phone, "+62 "))
+    {
+      g_auto(GStrv) parts = g_strsplit_set (phone + 4, "- ", -1);
+      typed = g_strdup_printf ("0%s %s", parts[0], parts[1] ? parts[1] : "");
+    }
+  gtk_editable_set_text (crm_window_get_search_entry (window), typed ? typed : "0812 3456");
   /* The entry waits for typing to stop before it searches. */
   wait_ms (500);
   return NULL;
@@ -392,6 +431,17 @@ shot_narrow (CrmWindow *window,
              CrmStore  *store)
 {
   show_module (window, "leads");
+  return NULL;
+}
+
+static GtkWidget *
+shot_deals_kanban (CrmWindow *window,
+                   CrmStore  *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_window_show_module (window, "deals", "kanban", &error))
+    g_error ("%s", error->message);
   return NULL;
 }
 
@@ -459,6 +509,7 @@ static const Shot shots[] = {
   { "recycle-bin", shot_recycle_bin, 0, 0 },
   { "undo-toast", shot_undo_toast, 0, 0 },
   { "narrow", shot_narrow, 400, 720 },
+  { "deals-kanban", shot_deals_kanban, 0, 0 },
   { "mass-update-dialog", shot_mass_update, 0, 0 },
   { "new-lead", shot_new_lead, 0, 0 },
   { "view-menu", shot_view_menu, 0, 0 },

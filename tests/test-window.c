@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "crm-export-dialog.h"
+#include "crm-export.h"
 #include "crm-home-page.h"
 #include "crm-list-view.h"
 #include "crm-mass.h"
@@ -47,7 +47,7 @@ fixture_tear_down (Fixture       *f,
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->window);
-  crm_ui_test_spin (200);
+  crm_ui_test_spin (500);
   g_assert_finalize_object (f->store);
   crm_test_remove_dir (f->dir);
   g_free (f->dir);
@@ -395,6 +395,25 @@ test_export_selection (Fixture       *f,
   g_remove (path);
 }
 
+static gboolean
+three_contacts (gpointer data)
+{
+  Fixture *f = data;
+  return crm_store_count_records (f->store, "contacts", NULL) == 3;
+}
+
+static gboolean
+list_shows_three (gpointer data)
+{
+  return list_n_items (data, "contacts") == 3;
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return crm_ui_test_find_dialog () != NULL;
+}
+
 static void
 test_import_vcard (Fixture       *f,
                    gconstpointer  data)
@@ -420,11 +439,31 @@ test_import_vcard (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_cmpint (crm_store_count_records (f->store, "contacts", NULL), ==, 2);
 
-  /* Not a vCard: refused with the reason, nothing imported. */
-  g_assert_true (g_file_set_contents (csv, "Last Name\r\nHalim\r\n", -1, &error));
-  g_assert_false (crm_window_import_file (f->window, csv_file, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
-  g_assert_nonnull (strstr (error->message, "leads.csv"));
+  /* A CSV file goes into the open module, in a worker thread. */
+  g_assert_true (g_file_set_contents (csv, "Last Name,First Name,Email\r\nHalim,Sari,sari@maju.example\r\n"
+                                           ",Nobody,bad\r\n", -1, &error));
+  g_assert_true (crm_window_import_file (f->window, csv_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (crm_ui_test_wait (three_contacts, f, 10000));
+  /* The list shows the rows another connection wrote. */
+  g_assert_true (crm_ui_test_wait (list_shows_three, f, 3000));
+  {
+    AdwMessageDialog *dialog;
+    /* The row without a last name is reported, not imported. */
+    g_assert_true (crm_ui_test_wait (dialog_open, NULL, 3000));
+    dialog = crm_ui_test_find_dialog ();
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Line 3"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* From Home there is no module to import a CSV file into. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-home", NULL);
+  {
+    g_autoptr(CrmWindow) fresh = g_object_ref_sink (crm_window_new (NULL, f->store));
+    g_assert_false (crm_window_import_file (fresh, csv_file, &error));
+    g_assert_error (error, CRM_ERROR, CRM_ERROR_VALIDATION);
+    gtk_window_destroy (GTK_WINDOW (fresh));
+  }
   g_remove (path);
   g_remove (csv);
 }
@@ -448,7 +487,7 @@ main (int   argc,
   ADD ("/window/next-start-restores", test_next_start_restores);
   ADD ("/window/home-lists-recent", test_home_lists_recent);
   ADD ("/window/export-selection", test_export_selection);
-  ADD ("/window/import-vcard", test_import_vcard);
+  ADD ("/window/import-vcard-and-csv", test_import_vcard);
 #undef ADD
 
   return g_test_run ();

@@ -27,6 +27,4 @@ void        crm_home_page_refresh        (CrmHomePage *self);
 guint       crm_home_page_get_n_recently_viewed   (CrmHomePage *self);
 guint       crm_home_page_get_n_recently_modified (CrmHomePage *self);
 
-/* "5 minutes ago", "Yesterday", a date: for the time of a change. */
-
 G_END_DECLS

@@ -1087,6 +1087,7 @@ crm_module_view_get_view (CrmModuleView *self)
   return self->view;
 }
 
+#if !defined (HAVE_KANBAN_VIEW) || !defined (HAVE_CANVAS_VIEW)
 static GtkWidget *
 placeholder_page (const char *icon,
                   const char *title,
@@ -1099,6 +1100,7 @@ placeholder_page (const char *icon,
   adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
   return page;
 }
+#endif
 
 static void
 ensure_page (CrmModuleView *self,

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "crm-search-page.h"
 
@@ -40,46 +41,94 @@ on_row_activated_cb (AdwActionRow  *row,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(sx)", hit->module, hit->id);
 }
 
-/* "PT Maju Jaya · sari@maju.example · +62 812-3456-7890": the searchable
- * values that are not already in the name, so a hit found by its phone
- * number shows that number. */
+static char *
+digits_of (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (; text && *text; text++)
+    if (g_ascii_isdigit (*text))
+      g_string_append_c (out, *text);
+  return g_string_free (out, FALSE);
+}
+
+/* Whether a value is what the search found: it holds one of the typed
+ * words, or the typed digits (without a trunk zero) in any format. */
+static gboolean
+value_matches (const char  *value,
+               char       **words,
+               const char  *digits)
+{
+  g_autofree char *folded = g_utf8_casefold (value, -1);
+
+  if (digits != NULL && strlen (digits) >= 3)
+    {
+      g_autofree char *value_digits = digits_of (value);
+      if (strstr (value_digits, digits) != NULL)
+        return TRUE;
+    }
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strlen (words[i]) >= 2 && strstr (folded, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* "PT Maju Jaya · sari@maju.example · +62 812-3456-7890": searchable
+ * values that are not already in the name, those the search matched
+ * first, so a hit found by its phone number shows that number. */
 static char *
 dup_details (CrmSearchPage      *self,
              const CrmSearchHit *hit)
 {
   g_autoptr(CrmRecord) record = crm_store_load_record (self->store, hit->module, hit->id, NULL);
+  g_autofree char *folded = g_utf8_casefold (self->text ? self->text : "", -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t,;", -1);
+  g_autofree char *typed_digits = digits_of (self->text);
+  const char *digits = typed_digits;
+  g_autoptr(GPtrArray) matched = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
   CrmModule *module;
   GPtrArray *fields;
   const char * const *title_fields;
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint n = 0;
 
   if (record == NULL)
     return NULL;
+  while (*digits == '0')
+    digits++;
   module = crm_record_get_module (record);
   fields = crm_module_get_fields (module);
   title_fields = crm_module_get_title_fields (module);
 
-  for (guint i = 0; i < fields->len && n < MAX_DETAILS; i++)
+  for (guint i = 0; i < fields->len; i++)
     {
       CrmField *field = g_ptr_array_index (fields, i);
       const char *name = crm_field_get_api_name (field);
       GVariant *value;
-      g_autofree char *text = NULL;
+      char *text;
 
-      if (g_strv_contains (title_fields, name) ||
+      if (g_strv_contains (title_fields, name) || crm_field_has_flag (field, CRM_FIELD_FLAG_HIDDEN) ||
           !(crm_field_has_flag (field, CRM_FIELD_FLAG_SEARCHABLE) || crm_field_get_field_type (field) == CRM_FIELD_LOOKUP))
         continue;
       value = crm_record_get_value (record, name);
-      if (value == NULL || crm_field_has_flag (field, CRM_FIELD_FLAG_HIDDEN))
+      if (value == NULL)
         continue;
       text = crm_store_format_value (self->store, field, value);
       if (text == NULL || *text == '\0')
-        continue;
+        {
+          g_free (text);
+          continue;
+        }
+      g_ptr_array_add (value_matches (text, words, digits) ? matched : others, text);
+    }
+
+  for (guint i = 0; i < matched->len + others->len && i < MAX_DETAILS; i++)
+    {
+      const char *text = i < matched->len ? g_ptr_array_index (matched, i)
+                                          : g_ptr_array_index (others, i - matched->len);
       if (out->len > 0)
         g_string_append (out, " · ");
       g_string_append (out, text);
-      n++;
     }
   return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }

@@ -10,9 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "crm-record-fallback.h"
+#include "crm-import.h"
 #include "crm-vcard-import.h"
 #include "crm-window-private.h"
 
+#if __has_include ("crm-print.h")
+# include "crm-print.h"
+# define HAVE_PRINT 1
+#endif
 #if __has_include ("crm-record-editor.h")
 # include "crm-record-editor.h"
 # define HAVE_RECORD_EDITOR 1
@@ -372,6 +377,129 @@ report_import (CrmWindow            *self,
     }
 }
 
+/*
+ * CSV import runs in a worker thread on its own connection (SQLite's WAL
+ * lets the window keep reading); the window reloads its lists when it is
+ * done, since the rows were written by another connection.
+ */
+
+typedef struct
+{
+  char   *db_path;
+  gint64  user;
+  char   *module;
+  char   *path;
+  char   *name;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->module);
+  g_free (job->path);
+  g_free (job->name);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = data;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(CrmImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  CrmImportOptions options = { 0 };
+
+  store = crm_store_open (job->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  crm_store_set_current_user (store, job->user);
+
+  /* Good rows go in, bad ones are listed afterwards: a person fixes a few
+   * lines rather than the whole file. */
+  options.mode = CRM_IMPORT_SKIP_BAD_ROWS;
+  options.duplicates = CRM_DUPLICATE_CREATE;
+  options.cancellable = cancellable;
+  options.description = job->name;
+  if (!crm_import_csv (store, job->module, job->path, &options, &report, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&report), (GDestroyNotify) crm_import_report_free);
+}
+
+static void
+reload_after_import (CrmWindow *self)
+{
+  GHashTableIter iter;
+  gpointer view;
+
+  g_hash_table_iter_init (&iter, self->module_views);
+  while (g_hash_table_iter_next (&iter, NULL, &view))
+    crm_module_view_reload (CRM_MODULE_VIEW (view));
+  crm_window_refresh_counts (self);
+  crm_home_page_refresh (self->home_page);
+  _crm_window_update_actions (self);
+}
+
+static void
+on_csv_imported_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(CrmWindow) self = data;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(CrmImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  CrmModule *module;
+  g_autofree char *message = NULL;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  if (report == NULL)
+    {
+      crm_window_show_error (self, _("Could Not Import"), error);
+      return;
+    }
+
+  reload_after_import (self);
+  module = crm_store_get_module (self->store, job->module);
+  /* Translators: a toast after an import, e.g. "Imported 1,200 Leads" */
+  message = g_strdup_printf (_("Imported %'" G_GUINT64_FORMAT " %s"), report->created,
+                             report->created == 1 ? crm_module_get_singular (module) : crm_module_get_plural (module));
+  crm_window_add_toast (self, message, report->change_id);
+
+  if (report->failed > 0)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      GtkWidget *dialog;
+
+      for (guint i = 0; report->errors != NULL && i < report->errors->len && i < 10; i++)
+        {
+          CrmImportRowError *row = g_ptr_array_index (report->errors, i);
+          /* Translators: one bad row of an import: "Line 12: Email: …" */
+          g_string_append_printf (body, _("Line %" G_GUINT64_FORMAT ": %s"), row->line, row->message);
+          g_string_append_c (body, '\n');
+        }
+      if (report->failed > 10)
+        g_string_append_printf (body, _("… and %" G_GUINT64_FORMAT " more"), report->failed - 10);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
+      adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                         ngettext ("%" G_GUINT64_FORMAT " Row Was Not Imported",
+                                                   "%" G_GUINT64_FORMAT " Rows Were Not Imported", report->failed),
+                                         report->failed);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
 gboolean
 crm_window_import_file (CrmWindow   *self,
                         GFile       *file,
@@ -380,7 +508,6 @@ crm_window_import_file (CrmWindow   *self,
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
-  g_autoptr(CrmVcardImportReport) report = NULL;
   const char *module = _crm_window_current_module (self);
 
   g_return_val_if_fail (CRM_IS_WINDOW (self), FALSE);
@@ -390,23 +517,46 @@ crm_window_import_file (CrmWindow   *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be imported"));
       return FALSE;
     }
-  if (!g_str_has_suffix (lower, ".vcf") && !g_str_has_suffix (lower, ".vcard"))
+
+  if (g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard"))
     {
-      /* Field mapping and duplicate checks for CSV belong to the import
-       * assistant; until it is part of the build, say so precisely. */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("“%s” is not a vCard file. This build imports contacts and leads from vCard (.vcf) "
-                     "files; import CSV files with “crm --import MODULE FILE”."), name);
+      g_autoptr(CrmVcardImportReport) report = NULL;
+
+      /* vCards become leads when Leads are open, contacts otherwise. */
+      if (g_strcmp0 (module, "leads") != 0)
+        module = "contacts";
+      if (!crm_vcard_import (self->store, module, path, &report, error))
+        return FALSE;
+      report_import (self, module, report);
+      _crm_window_update_actions (self);
+      return TRUE;
+    }
+
+  if (module == NULL)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
+                   _("Open the module to import “%s” into, then import again"), name);
       return FALSE;
     }
 
-  /* vCards become leads when Leads are open, contacts otherwise. */
-  if (g_strcmp0 (module, "leads") != 0)
-    module = "contacts";
-  if (!crm_vcard_import (self->store, module, path, &report, error))
-    return FALSE;
-  report_import (self, module, report);
-  _crm_window_update_actions (self);
+  {
+    g_autoptr(GTask) task = g_task_new (NULL, NULL, on_csv_imported_cb, g_object_ref (self));
+    ImportJob *job = g_new0 (ImportJob, 1);
+    CrmModule *m = crm_store_get_module (self->store, module);
+    g_autofree char *message = NULL;
+
+    job->db_path = g_strdup (crm_store_get_path (self->store));
+    job->user = crm_store_get_current_user (self->store);
+    job->module = g_strdup (module);
+    job->path = g_steal_pointer (&path);
+    job->name = g_strdup (name);
+    g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+    g_task_run_in_thread (task, import_thread);
+
+    /* Translators: a toast while a file is imported, e.g. "Importing leads.csv into Leads…" */
+    message = g_strdup_printf (_("Importing “%s” into %s…"), name, crm_module_get_plural (m));
+    crm_window_add_toast (self, message, 0);
+  }
   return TRUE;
 }
 
@@ -446,9 +596,45 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.vcf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+  g_object_unref (filter);
   g_signal_connect (native, "response", G_CALLBACK (on_import_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
+
+#ifdef HAVE_PRINT
+/* Quotes, orders and invoices print and export as PDF from their pages. */
+static void
+print_record_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  const char *module;
+  gint64 id;
+
+  g_variant_get (parameter, "(&sx)", &module, &id);
+  crm_print_record (GTK_WINDOW (self), self->store, module, id);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  const char *module;
+  gint64 id;
+
+  g_variant_get (parameter, "(&sx)", &module, &id);
+  crm_export_record_pdf (GTK_WINDOW (self), self->store, module, id);
+}
+#endif
 
 void
 _crm_window_class_init_actions (GtkWidgetClass *widget_class)
@@ -469,6 +655,10 @@ _crm_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-filter", NULL, toggle_filter_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+#ifdef HAVE_PRINT
+  gtk_widget_class_install_action (widget_class, "win.print-record", "(sx)", print_record_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", "(sx)", export_pdf_action);
+#endif
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -64,8 +64,10 @@ gint64       crm_window_get_sidebar_count    (CrmWindow      *self,
 GtkWidget   *crm_window_get_search_page      (CrmWindow      *self);
 GtkEditable *crm_window_get_search_entry     (CrmWindow      *self);
 GtkWidget   *crm_window_get_home_page        (CrmWindow      *self);
-/* Imports a vCard file into Leads (when Leads are open) or Contacts, with
- * a toast that can undo the whole import. */
+/* Imports a file, with a toast that can undo the whole import: a vCard
+ * file into Leads (when Leads are open) or Contacts, at once; a CSV file
+ * into the current module, in a worker thread (the lists reload when it is
+ * done). FALSE with an error when the file is refused outright. */
 gboolean     crm_window_import_file          (CrmWindow      *self,
                                               GFile          *file,
                                               GError        **error);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-export-dialog.h"
@@ -150,8 +152,8 @@ on_export_done_cb (GObject      *source,
   else
     {
       /* Translators: a toast, e.g. "Exported 1,204 records to “leads.csv”" */
-      g_autofree char *message = g_strdup_printf (ngettext ("Exported %'" G_GINT64_FORMAT " record to “%s”",
-                                                            "Exported %'" G_GINT64_FORMAT " records to “%s”", n),
+      g_autofree char *message = g_strdup_printf (ngettext ("Exported %'" PRId64 " record to “%s”",
+                                                            "Exported %'" PRId64 " records to “%s”", n),
                                                   n, done->name);
       crm_window_add_toast (done->window, message, 0);
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -50,7 +52,7 @@ on_module_clicked_cb (GtkButton   *button,
 static char *
 format_count (gint64 count)
 {
-  return count < 0 ? g_strdup ("–") : g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+  return count < 0 ? g_strdup ("–") : g_strdup_printf ("%'" PRId64, count);
 }
 
 static void

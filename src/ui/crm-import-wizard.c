@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-csv.h"
@@ -251,8 +253,8 @@ on_progress (guint64  bytes_done,
              gpointer user_data)
 {
   CrmImportWizard *self = user_data;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " row",
-                                                        "%" G_GUINT64_FORMAT " rows", rows_done), rows_done);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " row",
+                                                        "%" PRIu64 " rows", rows_done), rows_done);
 
   if (bytes_total > 0)
     gtk_progress_bar_set_fraction (self->progress, (double) bytes_done / bytes_total);
@@ -305,19 +307,19 @@ describe_report (CrmImportReport *report,
 {
   GString *text = g_string_new (NULL);
 
-  g_string_append_printf (text, dry_run ? _("%" G_GUINT64_FORMAT " rows read: %" G_GUINT64_FORMAT " would be created, "
-                                            "%" G_GUINT64_FORMAT " updated, %" G_GUINT64_FORMAT " skipped as duplicates, "
-                                            "%" G_GUINT64_FORMAT " have errors.")
-                                        : _("%" G_GUINT64_FORMAT " rows read: %" G_GUINT64_FORMAT " created, "
-                                            "%" G_GUINT64_FORMAT " updated, %" G_GUINT64_FORMAT " skipped as duplicates, "
-                                            "%" G_GUINT64_FORMAT " with errors left out."),
+  g_string_append_printf (text, dry_run ? _("%" PRIu64 " rows read: %" PRIu64 " would be created, "
+                                            "%" PRIu64 " updated, %" PRIu64 " skipped as duplicates, "
+                                            "%" PRIu64 " have errors.")
+                                        : _("%" PRIu64 " rows read: %" PRIu64 " created, "
+                                            "%" PRIu64 " updated, %" PRIu64 " skipped as duplicates, "
+                                            "%" PRIu64 " with errors left out."),
                           report->rows_read, report->created, report->updated, report->skipped_duplicates, report->failed);
   for (guint i = 0; i < report->errors->len && i < 10; i++)
     {
       CrmImportRowError *row_error = g_ptr_array_index (report->errors, i);
 
       g_string_append_printf (text, "\n");
-      g_string_append_printf (text, _("Line %" G_GUINT64_FORMAT ": %s"), row_error->line, row_error->message);
+      g_string_append_printf (text, _("Line %" PRIu64 ": %s"), row_error->line, row_error->message);
     }
   if (report->errors->len > 10)
     g_string_append_printf (text, "\n%s", _("…"));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-kanban-column.h"
@@ -648,7 +650,7 @@ crm_kanban_column_set_totals (CrmKanbanColumn      *self,
 
   g_return_if_fail (CRM_IS_KANBAN_COLUMN (self));
 
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, group->count);
+  count = g_strdup_printf ("%" PRId64, group->count);
   gtk_label_set_label (self->count_label, count);
   gtk_label_set_label (self->collapsed_count, count);
   gtk_label_set_label (self->sum_label, sum_text ? sum_text : "");

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-card-designer.h"
@@ -193,7 +195,7 @@ update_totals (CrmKanbanView *self,
       weighted_sum += group->weighted;
     }
 
-  g_string_printf (summary, "%'" G_GINT64_FORMAT " %s", count,
+  g_string_printf (summary, "%'" PRId64 " %s", count,
                    count == 1 ? crm_module_get_singular (module) : crm_module_get_plural (module));
   if (self->sum_field != NULL)
     {

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-lookup-entry.h"
@@ -85,7 +87,7 @@ update_label (CrmLookupEntry *self)
   if (self->value != 0 && (title == NULL || *title == '\0'))
     {
       g_free (title);
-      title = g_strdup_printf ("#%" G_GINT64_FORMAT, self->value);
+      title = g_strdup_printf ("#%" PRId64, self->value);
     }
 
   if (title == NULL)

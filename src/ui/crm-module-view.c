@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -312,7 +314,7 @@ static void
 set_selected_state (CrmModuleView *self)
 {
   g_autofree char *state = self->saved_view != 0
-                           ? g_strdup_printf ("saved:%" G_GINT64_FORMAT, self->saved_view)
+                           ? g_strdup_printf ("saved:%" PRId64, self->saved_view)
                            : g_strdup_printf ("scope:%d", self->scope);
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->menu_actions), "select");
 
@@ -368,7 +370,7 @@ rebuild_menu (CrmModuleView *self)
   for (guint i = 0; views != NULL && i < views->len; i++)
     {
       CrmSavedView *view = g_ptr_array_index (views, i);
-      g_autofree char *target = g_strdup_printf ("saved:%" G_GINT64_FORMAT, view->id);
+      g_autofree char *target = g_strdup_printf ("saved:%" PRId64, view->id);
       g_autoptr(GMenuItem) item = g_menu_item_new (view->name, NULL);
 
       g_menu_item_set_action_and_target_value (item, "views.select", g_variant_new_string (target));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -377,7 +379,7 @@ update (CrmRecordCard *self)
   title = title_field ? format_field (self, title_field) : crm_record_dup_title (self->record);
   if (title == NULL || *title == '\0')
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, crm_record_get_id (self->record));
+      g_autofree char *number = g_strdup_printf ("%" PRId64, crm_record_get_id (self->record));
 
       g_free (title);
       /* Translators: a record with an empty name, e.g. "Deal #12" */

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-record-fallback.h"
@@ -95,7 +97,7 @@ rebuild_page (CrmFallbackRecordPage *self)
   if (*title == '\0')
     {
       g_free (title);
-      title = g_strdup_printf ("%s #%" G_GINT64_FORMAT, crm_module_get_singular (module), self->id);
+      title = g_strdup_printf ("%s #%" PRId64, crm_module_get_singular (module), self->id);
     }
   set_title (self, title);
 

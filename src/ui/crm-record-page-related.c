@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -390,7 +392,7 @@ on_open_attachment_cb (GtkButton     *button,
   info = crm_store_get_attachment (self->store, id, &error);
   if (info != NULL)
     {
-      id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      id_text = g_strdup_printf ("%" PRId64, id);
       dir = g_build_filename (g_get_user_cache_dir (), "crm", "attachments", id_text, NULL);
       path = g_build_filename (dir, info->file_name, NULL);
       file = g_file_new_for_path (path);
@@ -882,7 +884,7 @@ _crm_record_page_build_related (CrmRecordPage *self)
 
   if (!build_notes (self, &error) || !build_attachments (self, &error))
     {
-      g_warning ("Could not list the notes or attachments of %s #%" G_GINT64_FORMAT ": %s",
+      g_warning ("Could not list the notes or attachments of %s #%" PRId64 ": %s",
                  self->module, self->id, error->message);
       return;
     }
@@ -890,7 +892,7 @@ _crm_record_page_build_related (CrmRecordPage *self)
   lists = crm_store_get_related_lists (self->store, self->module, self->id, &error);
   if (lists == NULL)
     {
-      g_warning ("Could not list the records related to %s #%" G_GINT64_FORMAT ": %s",
+      g_warning ("Could not list the records related to %s #%" PRId64 ": %s",
                  self->module, self->id, error->message);
       return;
     }
@@ -922,7 +924,7 @@ _crm_record_page_build_timeline (CrmRecordPage *self)
   entries = crm_store_get_timeline (self->store, self->module, self->id, &error);
   if (entries == NULL)
     {
-      g_warning ("Could not read the timeline of %s #%" G_GINT64_FORMAT ": %s",
+      g_warning ("Could not read the timeline of %s #%" PRId64 ": %s",
                  self->module, self->id, error->message);
       return;
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -397,7 +399,7 @@ value_markup (CrmRecordPage *self,
       break;
 
     case CRM_FIELD_LOOKUP:
-      uri = g_strdup_printf ("crm-record:%s/%" G_GINT64_FORMAT, crm_field_get_lookup_module (field),
+      uri = g_strdup_printf ("crm-record:%s/%" PRId64, crm_field_get_lookup_module (field),
                              g_variant_get_int64 (value));
       break;
 
@@ -561,7 +563,7 @@ refresh (CrmRecordPage *self)
   if (title == NULL || *title == '\0')
     {
       g_free (title);
-      title = g_strdup_printf ("%s #%" G_GINT64_FORMAT,
+      title = g_strdup_printf ("%s #%" PRId64,
                                crm_module_get_singular (crm_record_get_module (self->record)), self->id);
     }
   set_title (self, title);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-automation.h"
@@ -277,7 +279,7 @@ reload_actions (CrmSetupAutomation *self)
           detail = g_strdup_printf ("%s = %s", field ? crm_field_get_label (field) : action->field, value ? value : "—");
         }
       else if (action->kind == CRM_WORKFLOW_ADD_TO_CAMPAIGN)
-        detail = g_strdup_printf ("#%" G_GINT64_FORMAT, action->target_id);
+        detail = g_strdup_printf ("#%" PRId64, action->target_id);
       else
         detail = g_strdup (action->text);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_workflow_action_get_label (action->kind));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stddef.h>
 #include <glib/gi18n.h>
 
@@ -517,7 +519,7 @@ build (CrmSetupCompany *self)
       if (g_str_equal (text_fields[i].member, "email"))
         {
           g_autofree char *count = company->employee_count >= 0
-            ? g_strdup_printf ("%" G_GINT64_FORMAT, company->employee_count) : NULL;
+            ? g_strdup_printf ("%" PRId64, company->employee_count) : NULL;
 
           entry = entry_row (_("Employees"), count);
           adw_entry_row_set_input_purpose (entry, GTK_INPUT_PURPOSE_DIGITS);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-audit.h"
@@ -420,8 +422,8 @@ on_purge_old_cb (CrmSetupData *self)
       crm_setup_toast_error (GTK_WIDGET (self), error);
       return;
     }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " record deleted for good",
-                                          "%" G_GINT64_FORMAT " records deleted for good", n), n);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " record deleted for good",
+                                          "%" PRId64 " records deleted for good", n), n);
   crm_setup_toast (GTK_WIDGET (self), message);
   reload_bin (self);
 }

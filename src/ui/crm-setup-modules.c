@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -710,8 +712,8 @@ on_value_remove_cb (GtkButton *button)
 
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                       g_dngettext (GETTEXT_PACKAGE,
-                                                   "%" G_GINT64_FORMAT " record holds it. Give it instead:",
-                                                   "%" G_GINT64_FORMAT " records hold it. Give them instead:", count),
+                                                   "%" PRId64 " record holds it. Give it instead:",
+                                                   "%" PRId64 " records hold it. Give them instead:", count),
                                       count);
       gtk_string_list_append (choices, _("No Value"));
       for (guint i = 0; i < values->len; i++)
@@ -871,8 +873,8 @@ on_delete_field_cb (GtkButton *button)
   if (count > 0)
     adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                     g_dngettext (GETTEXT_PACKAGE,
-                                                 "%" G_GINT64_FORMAT " record holds a value in it. The value will be lost.",
-                                                 "%" G_GINT64_FORMAT " records hold a value in it. The values will be lost.",
+                                                 "%" PRId64 " record holds a value in it. The value will be lost.",
+                                                 "%" PRId64 " records hold a value in it. The values will be lost.",
                                                  count), count);
   else
     adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), _("No record holds a value in it."));

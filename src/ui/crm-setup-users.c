@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-setup-users.h"
@@ -202,8 +204,8 @@ on_transfer_response_cb (AdwMessageDialog *dialog,
       crm_setup_toast_error (GTK_WIDGET (self), error);
       return;
     }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " record moved",
-                                          "%" G_GINT64_FORMAT " records moved", moved), moved);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " record moved",
+                                          "%" PRId64 " records moved", moved), moved);
   crm_setup_toast (GTK_WIDGET (self), message);
 }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-record-fallback.h"
@@ -472,7 +474,7 @@ on_csv_imported_cb (GObject      *source,
   reload_after_import (self);
   module = crm_store_get_module (self->store, job->module);
   /* Translators: a toast after an import, e.g. "Imported 1,200 Leads" */
-  message = g_strdup_printf (_("Imported %'" G_GUINT64_FORMAT " %s"), report->created,
+  message = g_strdup_printf (_("Imported %'" PRIu64 " %s"), report->created,
                              report->created == 1 ? crm_module_get_singular (module) : crm_module_get_plural (module));
   crm_window_add_toast (self, message, report->change_id);
 
@@ -485,15 +487,15 @@ on_csv_imported_cb (GObject      *source,
         {
           CrmImportRowError *row = g_ptr_array_index (report->errors, i);
           /* Translators: one bad row of an import: "Line 12: Email: …" */
-          g_string_append_printf (body, _("Line %" G_GUINT64_FORMAT ": %s"), row->line, row->message);
+          g_string_append_printf (body, _("Line %" PRIu64 ": %s"), row->line, row->message);
           g_string_append_c (body, '\n');
         }
       if (report->failed > 10)
-        g_string_append_printf (body, _("… and %" G_GUINT64_FORMAT " more"), report->failed - 10);
+        g_string_append_printf (body, _("… and %" PRIu64 " more"), report->failed - 10);
       dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body->str);
       adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                         ngettext ("%" G_GUINT64_FORMAT " Row Was Not Imported",
-                                                   "%" G_GUINT64_FORMAT " Rows Were Not Imported", report->failed),
+                                         ngettext ("%" PRIu64 " Row Was Not Imported",
+                                                   "%" PRIu64 " Rows Were Not Imported", report->failed),
                                          report->failed);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-recent.h"
@@ -184,7 +186,7 @@ set_count_label (CrmWindow  *self,
 
   if (label != NULL)
     {
-      g_autofree char *text = count >= 0 ? g_strdup_printf ("%'" G_GINT64_FORMAT, count) : g_strdup ("");
+      g_autofree char *text = count >= 0 ? g_strdup_printf ("%'" PRId64, count) : g_strdup ("");
       gtk_label_set_text (label, text);
     }
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -106,12 +108,12 @@ require_module (CrmCli      *cli,
   return module;
 }
 
-/* Numbers go into messages as text: a G_GINT64_FORMAT inside _() would
+/* Numbers go into messages as text: a PRId64 inside _() would
  * cut the string that translators see. */
 static char *
 number (gint64 n)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  return g_strdup_printf ("%" PRId64, n);
 }
 
 static gint64
@@ -208,7 +210,7 @@ run_list_modules (CrmCli  *cli,
       g_string_append (out, label);
       for (glong k = g_utf8_strlen (label, -1); k < label_width + 2; k++)
         g_string_append_c (out, ' ');
-      g_string_append_printf (out, "%8" G_GINT64_FORMAT "\n", count);
+      g_string_append_printf (out, "%8" PRId64 "\n", count);
     }
   g_print ("%s", out->str);
   return TRUE;

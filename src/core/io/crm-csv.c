@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <csv.h>
 #include <string.h>
 
@@ -122,11 +124,11 @@ fail (CrmCsvReader *self,
   return FALSE;
 }
 
-/* G_GUINT64_FORMAT cannot appear in a translatable string. */
+/* PRIu64 cannot appear in a translatable string. */
 static char *
 format_line (guint64 line)
 {
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, line);
+  return g_strdup_printf ("%" PRIu64, line);
 }
 
 static guint64

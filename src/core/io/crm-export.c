@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-csv.h"
@@ -75,7 +77,7 @@ format_name (Exporter  *self,
     return crm_field_format_plain (field, value);
 
   /* Many rows name the same account or owner: ask the store once. */
-  key = g_strdup_printf ("%s\037%" G_GINT64_FORMAT, crm_field_get_api_name (field), g_variant_get_int64 (value));
+  key = g_strdup_printf ("%s\037%" PRId64, crm_field_get_api_name (field), g_variant_get_int64 (value));
   known = g_hash_table_lookup (self->names, key);
   if (known != NULL)
     return g_strdup (known);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-csv.h"
@@ -74,7 +76,7 @@ match_key (GVariant *value)
 {
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     return g_ascii_strdown (g_variant_get_string (value, NULL), -1);
-  return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+  return g_strdup_printf ("%" PRId64, g_variant_get_int64 (value));
 }
 
 static void
@@ -205,7 +207,7 @@ reject_row (CrmImportJob  *self,
             guint64        line,
             GError       **error)
 {
-  g_autofree char *line_str = g_strdup_printf ("%" G_GUINT64_FORMAT, line);
+  g_autofree char *line_str = g_strdup_printf ("%" PRIu64, line);
 
   g_assert (self->problems->len > 0);
   g_array_sort_with_data (self->problems, compare_problems, self->module);

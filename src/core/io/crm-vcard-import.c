@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -629,7 +631,7 @@ crm_vcard_export (CrmStore      *store,
           if (record == NULL)
             {
               g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                           _("%s #%" G_GINT64_FORMAT " does not exist"),
+                           _("%s #%" PRId64 " does not exist"),
                            crm_module_get_singular (crm_store_get_module (store, module)), page[i]);
               return FALSE;
             }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -329,7 +331,7 @@ crm_field_format_plain (CrmField *self,
     case CRM_FIELD_DATETIME:
       return format_datetime (g_variant_get_int64 (value), TRUE);
     default:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+      return g_strdup_printf ("%" PRId64, g_variant_get_int64 (value));
     }
 }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -253,7 +255,7 @@ format_scaled (gint64            value,
         g_string_append_c (out, ' ');
     }
 
-  g_snprintf (int_digits, sizeof int_digits, "%" G_GUINT64_FORMAT, int_part);
+  g_snprintf (int_digits, sizeof int_digits, "%" PRIu64, int_part);
   if (sep != NULL)
     append_grouped (out, int_digits, sep);
   else

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "crm-record-list.h"
 
 /* Only the id array is proportional to the number of rows. A million-row
@@ -232,7 +234,7 @@ on_records_changed_cb (CrmRecordList *self,
   matches = crm_store_query_matches (self->store, self->query, id, &error);
   if (error != NULL)
     {
-      g_warning ("Could not check %s #%" G_GINT64_FORMAT ": %s", module, id, error->message);
+      g_warning ("Could not check %s #%" PRId64 ": %s", module, id, error->message);
       return;
     }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "crm-record.h"
 
 struct _CrmRecord
@@ -229,7 +231,7 @@ crm_record_dup_title (CrmRecord *self)
       if (g_variant_is_of_type (v, G_VARIANT_TYPE_STRING))
         text = g_variant_dup_string (v, NULL);
       else if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (v));
+        text = g_strdup_printf ("%" PRId64, g_variant_get_int64 (v));
       if (text == NULL || *text == '\0')
         continue;
       if (out->len > 0)

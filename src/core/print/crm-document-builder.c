@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -576,7 +578,7 @@ crm_document_builder_dup_file_name (CrmStore   *store,
   g_autofree char *base = NULL;
 
   if (number == NULL)
-    base = g_strdup_printf ("%s-%" G_GINT64_FORMAT, module, id);
+    base = g_strdup_printf ("%s-%" PRId64, module, id);
   else
     base = g_strdup (number);
   /* a number prefix may hold "/", which a file name cannot */

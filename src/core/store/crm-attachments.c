@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-attachments.h"
@@ -66,7 +68,7 @@ check_parent (CrmStore    *store,
   if (crm_record_is_deleted (record))
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("%s #%" G_GINT64_FORMAT " is in the recycle bin; restore it first"),
+                   _("%s #%" PRId64 " is in the recycle bin; restore it first"),
                    crm_module_get_singular (crm_record_get_module (record)), record_id);
       return FALSE;
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-automation.h"
@@ -437,7 +439,7 @@ check_action (CrmStore           *store,
       if (g_str_equal (crm_module_get_api_name (module), "campaigns"))
         return fail (error, _("Add to a campaign: a campaign cannot be a member of a campaign"));
       if (!live_campaign (store, action->target_id))
-        return fail (error, _("Add to a campaign: campaign #%" G_GINT64_FORMAT " does not exist"), action->target_id);
+        return fail (error, _("Add to a campaign: campaign #%" PRId64 " does not exist"), action->target_id);
       return TRUE;
     default:
       return fail (error, _("Unknown workflow action"));
@@ -780,7 +782,7 @@ add_to_campaign (CrmStore           *store,
   crm_autoreset sqlite3_stmt *stmt = NULL;
 
   if (!live_campaign (store, action->target_id))
-    return fail (error, _("Campaign #%" G_GINT64_FORMAT " does not exist or was deleted"), action->target_id);
+    return fail (error, _("Campaign #%" PRId64 " does not exist or was deleted"), action->target_id);
   stmt = crm_store_prepare (store,
                             "INSERT OR IGNORE INTO relations (kind, from_module, from_id, to_module, to_id) "
                             "VALUES ('campaign_member', ?, ?, 'campaigns', ?)", error);
@@ -908,7 +910,7 @@ run_if_matches (Automation       *self,
 
   if (!crm_store_begin (store, error))
     return FALSE;
-  g_hash_table_add (self->fired, g_strdup_printf ("%" G_GINT64_FORMAT ":%s:%" G_GINT64_FORMAT,
+  g_hash_table_add (self->fired, g_strdup_printf ("%" PRId64 ":%s:%" PRId64,
                                                   rule->id, rule->module, id));
   g_array_append_val (self->running, rule->id);
   ok = run_actions (self, store, rule, id, &local);
@@ -929,7 +931,7 @@ has_fired (Automation *self,
            const char *module,
            gint64      id)
 {
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s:%" G_GINT64_FORMAT, rule_id, module, id);
+  g_autofree char *key = g_strdup_printf ("%" PRId64 ":%s:%" PRId64, rule_id, module, id);
 
   return g_hash_table_contains (self->fired, key);
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -165,7 +167,7 @@ add_currency_fields (CrmStore    *store,
 
   {
     /* DOMAIN.md §9.2: existing records get the home currency at rate 1. */
-    g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET currency = ?, exchange_rate = %" G_GINT64_FORMAT,
+    g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET currency = ?, exchange_rate = %" PRId64,
                                             table, CRM_RATE_ONE);
     crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (store, sql, error);
     if (stmt == NULL)

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -188,7 +190,7 @@ _crm_documents_require (CrmStore    *store,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("%s #%" G_GINT64_FORMAT " does not exist"), crm_module_get_singular (module), id);
+                   _("%s #%" PRId64 " does not exist"), crm_module_get_singular (module), id);
       return NULL;
     }
   if (deleted)
@@ -698,7 +700,7 @@ crm_documents_save_lines (CrmStore         *store,
   if (deleted)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("%s #%" G_GINT64_FORMAT " is in the recycle bin; restore it first"),
+                   _("%s #%" PRId64 " is in the recycle bin; restore it first"),
                    crm_module_get_singular (module), id);
       return FALSE;
     }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-csv.h"
@@ -56,7 +58,7 @@ prefix_record (CrmStore    *store,
   if (title != NULL && *title != '\0')
     g_prefix_error (error, "%s “%s”: ", crm_module_get_singular (module), title);
   else
-    g_prefix_error (error, "%s #%" G_GINT64_FORMAT ": ", crm_module_get_singular (module), id);
+    g_prefix_error (error, "%s #%" PRId64 ": ", crm_module_get_singular (module), id);
 }
 
 static const char *

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-pricing.h"
@@ -164,7 +166,7 @@ require_tax_rate (CrmStore  *store,
   if (rate == NULL)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("Tax rate #%" G_GINT64_FORMAT " does not exist"), id);
+                   _("Tax rate #%" PRId64 " does not exist"), id);
       return FALSE;
     }
   return TRUE;
@@ -260,7 +262,7 @@ crm_tax_rate_set_default (CrmStore  *store,
 
   if (id != 0 && !require_tax_rate (store, id, error))
     return FALSE;
-  value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  value = g_strdup_printf ("%" PRId64, id);
   return crm_store_set_setting (store, SETTING_DEFAULT_TAX, id ? value : NULL, error);
 }
 
@@ -292,7 +294,7 @@ load_book (CrmStore  *store,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("Price book #%" G_GINT64_FORMAT " does not exist"), id);
+                   _("Price book #%" PRId64 " does not exist"), id);
       return FALSE;
     }
   info->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -323,7 +325,7 @@ dup_product_name (CrmStore  *store,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("Product #%" G_GINT64_FORMAT " does not exist"), product_id);
+                   _("Product #%" PRId64 " does not exist"), product_id);
       return NULL;
     }
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-recent.h"
@@ -55,7 +57,7 @@ dup_live_title (CrmStore   *store,
     {
       g_free (title);
       /* Translators: a record without a name, e.g. "Lead #12" */
-      title = g_strdup_printf (_("%s #%" G_GINT64_FORMAT), crm_module_get_singular (module), id);
+      title = g_strdup_printf (_("%s #%" PRId64), crm_module_get_singular (module), id);
     }
   return title;
 }

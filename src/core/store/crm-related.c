@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-attachments.h"
@@ -173,7 +175,7 @@ record_title (CrmRecord *record)
   if (title == NULL || *title == '\0')
     {
       g_free (title);
-      title = g_strdup_printf ("%s #%" G_GINT64_FORMAT,
+      title = g_strdup_printf ("%s #%" PRId64,
                                crm_module_get_singular (crm_record_get_module (record)),
                                crm_record_get_id (record));
     }
@@ -547,7 +549,7 @@ history_value_text (CrmStore  *store,
              : g_variant_print (value, FALSE);
   text = crm_store_format_value (store, field, value);
   if (text == NULL && crm_field_get_field_type (field) == CRM_FIELD_LOOKUP)
-    text = g_strdup_printf ("#%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+    text = g_strdup_printf ("#%" PRId64, g_variant_get_int64 (value));
   return text;
 }
 
@@ -1088,7 +1090,7 @@ require_live (CrmStore    *store,
     return FALSE;
   if (crm_record_is_deleted (record))
     {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("%s #%" G_GINT64_FORMAT " is in the recycle bin"),
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("%s #%" PRId64 " is in the recycle bin"),
                    crm_module_get_singular (crm_record_get_module (record)), id);
       return FALSE;
     }

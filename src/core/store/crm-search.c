@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -363,9 +365,9 @@ crm_store_rebuild_search (CrmStore    *self,
 
       terms = terms_sql (self, module);
       title = title_sql (module);
-      sql = g_strdup_printf ("DELETE FROM search_index WHERE rowid >= %" G_GINT64_FORMAT " AND rowid < %" G_GINT64_FORMAT ";"
+      sql = g_strdup_printf ("DELETE FROM search_index WHERE rowid >= %" PRId64 " AND rowid < %" PRId64 ";"
                              "INSERT INTO search_index (rowid, module, record_id, title, terms) "
-                             "SELECT (%" G_GINT64_FORMAT " << 40) | t.id, '%s', t.id, %s, %s FROM \"%s\" t "
+                             "SELECT (%" PRId64 " << 40) | t.id, '%s', t.id, %s, %s FROM \"%s\" t "
                              "WHERE t.deleted_at IS NULL;",
                              ROWID (mid, 0), ROWID (mid + 1, 0), mid,
                              crm_module_get_api_name (module), title, terms, crm_module_get_table (module));
@@ -406,11 +408,11 @@ _crm_search_index_batch (CrmStore    *self,
   title = title_sql (module);
   /* A row created and then updated by the same import is indexed already. */
   sql = g_strdup_printf ("DELETE FROM search_index WHERE rowid IN "
-                         "(SELECT (%" G_GINT64_FORMAT " << 40) | id FROM \"%s\" "
-                         "WHERE import_batch = %" G_GINT64_FORMAT " AND id > %" G_GINT64_FORMAT ");"
+                         "(SELECT (%" PRId64 " << 40) | id FROM \"%s\" "
+                         "WHERE import_batch = %" PRId64 " AND id > %" PRId64 ");"
                          "INSERT INTO search_index (rowid, module, record_id, title, terms) "
-                         "SELECT (%" G_GINT64_FORMAT " << 40) | t.id, '%s', t.id, %s, %s FROM \"%s\" t "
-                         "WHERE t.import_batch = %" G_GINT64_FORMAT " AND t.id > %" G_GINT64_FORMAT
+                         "SELECT (%" PRId64 " << 40) | t.id, '%s', t.id, %s, %s FROM \"%s\" t "
+                         "WHERE t.import_batch = %" PRId64 " AND t.id > %" PRId64
                          " AND t.deleted_at IS NULL;",
                          mid, table, batch, after_id,
                          mid, crm_module_get_api_name (module), title, terms, table, batch, after_id);

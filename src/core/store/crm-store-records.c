@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -92,7 +94,7 @@ crm_store_load_record (CrmStore    *self,
   if (rc == SQLITE_ROW)
     return record_from_row (module, stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("%s #%" G_GINT64_FORMAT " does not exist"),
+    g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("%s #%" PRId64 " does not exist"),
                  crm_module_get_singular (module), id);
   else
     crm_store_set_sqlite_error (self, error);
@@ -393,7 +395,7 @@ check_unique (CrmStore   *self,
     {
       g_autofree char *shown = crm_field_format_plain (field, value);
       g_set_error (error, CRM_ERROR, CRM_ERROR_DUPLICATE,
-                   _("%s: “%s” is already used by %s #%" G_GINT64_FORMAT),
+                   _("%s: “%s” is already used by %s #%" PRId64),
                    crm_field_get_label (field), shown, crm_module_get_singular (module),
                    (gint64) sqlite3_column_int64 (stmt, 0));
       return FALSE;
@@ -574,7 +576,7 @@ assign_auto_numbers (CrmStore   *self,
       n = counter ? g_ascii_strtoll (counter, NULL, 10) : 1;
       if (n < 1)
         n = 1;
-      next = g_strdup_printf ("%" G_GINT64_FORMAT, n + 1);
+      next = g_strdup_printf ("%" PRId64, n + 1);
       if (!crm_store_set_setting (self, counter_key, next, error))
         return FALSE;
 
@@ -753,7 +755,7 @@ save_existing (CrmStore   *self,
   if (crm_record_is_deleted (old))
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("%s #%" G_GINT64_FORMAT " is in the recycle bin; restore it first"),
+                   _("%s #%" PRId64 " is in the recycle bin; restore it first"),
                    crm_module_get_singular (module), id);
       return FALSE;
     }
@@ -1062,8 +1064,8 @@ change_deleted_state (CrmStore    *self,
   if (crm_record_is_deleted (record) == deleted)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   deleted ? _("%s #%" G_GINT64_FORMAT " is already in the recycle bin")
-                           : _("%s #%" G_GINT64_FORMAT " is not in the recycle bin"),
+                   deleted ? _("%s #%" PRId64 " is already in the recycle bin")
+                           : _("%s #%" PRId64 " is not in the recycle bin"),
                    crm_module_get_singular (module), id);
       return FALSE;
     }
@@ -1355,7 +1357,7 @@ undo_import_batch (CrmStore    *self,
     {
       CrmModule *module = g_ptr_array_index (modules, m);
       g_autofree char *del_index = g_strdup_printf (
-          "DELETE FROM search_index WHERE rowid IN (SELECT (%" G_GINT64_FORMAT " << 40) | id FROM \"%s\" WHERE import_batch = ?)",
+          "DELETE FROM search_index WHERE rowid IN (SELECT (%" PRId64 " << 40) | id FROM \"%s\" WHERE import_batch = ?)",
           crm_module_get_id (module), crm_module_get_table (module));
       g_autofree char *del_rows = g_strdup_printf ("DELETE FROM \"%s\" WHERE import_batch = ?",
                                                    crm_module_get_table (module));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-store-private.h"
@@ -77,7 +79,7 @@ crm_users_get (CrmStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("There is no user #%" G_GINT64_FORMAT), id);
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("There is no user #%" PRId64), id);
       return NULL;
     }
   return user_from_row (stmt);
@@ -144,7 +146,7 @@ crm_users_update (CrmStore    *store,
     }
   if (sqlite3_changes (crm_store_get_db (store)) == 0)
     {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("There is no user #%" G_GINT64_FORMAT), id);
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND, _("There is no user #%" PRId64), id);
       return FALSE;
     }
   return TRUE;

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "crm-export.h"
+#include "crm-export-dialog.h"
 #include "crm-home-page.h"
 #include "crm-list-view.h"
 #include "crm-mass.h"

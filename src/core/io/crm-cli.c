@@ -155,6 +155,7 @@ run_pdf (CrmCli  *cli,
 {
   const char *module = crm_documents_lookup_module (args[0]);
   gint64 id = 0;
+  gboolean ok;
 
   if (module == NULL)
     {
@@ -170,7 +171,10 @@ run_pdf (CrmCli  *cli,
                    _("there is no document “%s” in %s"), args[1], module);
       return FALSE;
     }
-  if (!crm_document_builder_export_pdf (cli->store, module, id, args[2], error))
+  ok = crm_document_builder_export_pdf (cli->store, module, id, args[2], error);
+  /* the program ends after this command */
+  crm_document_builder_release_fonts ();
+  if (!ok)
     return FALSE;
   /* TRANSLATORS: "Wrote “INV-2026-0001.pdf”" */
   g_print (_("Wrote “%s”\n"), args[2]);

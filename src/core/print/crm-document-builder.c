@@ -4,11 +4,13 @@
  */
 
 #define G_LOG_DOMAIN "crm-document-builder"
+#define _GNU_SOURCE  /* RTLD_DEFAULT */
 
 #include "config.h"
 
+#include <dlfcn.h>
 #include <inttypes.h>
-
+#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -584,6 +586,19 @@ crm_document_builder_dup_file_name (CrmStore   *store,
   /* a number prefix may hold "/", which a file name cannot */
   g_strdelimit (base, "/\\", '-');
   return g_strconcat (base, ".pdf", NULL);
+}
+
+void
+crm_document_builder_release_fonts (void)
+{
+  void (*fc_fini) (void);
+
+  pango_cairo_font_map_set_default (NULL);
+  /* fontconfig comes in with Pango; looked up at run time so that the
+   * core does not link it itself */
+  fc_fini = (void (*) (void)) dlsym (RTLD_DEFAULT, "FcFini");
+  if (fc_fini != NULL)
+    fc_fini ();
 }
 
 int

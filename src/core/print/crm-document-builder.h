@@ -52,6 +52,12 @@ char               *crm_document_builder_dup_file_name (CrmStore          *store
                                                      const char           *module,
                                                      gint64                id);
 
+/* Frees Pango's font map and fontconfig's configuration. For a
+ * command-line run that exits after its last document, so that leak
+ * checkers see only what the program itself kept; no document may be
+ * laid out afterwards in this thread. */
+void                crm_document_builder_release_fonts (void);
+
 /* For `crm --pdf MODULE ID FILE`: writes the PDF without a display and
  * returns the exit status (0, or 1 with the reason on stderr). MODULE is
  * an api name ("invoices") or its singular ("invoice"). */

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "crm-application.h"
+#include "crm-backup.h"
+#include "crm-setup-window.h"
 #include "crm-window.h"
 
 struct _CrmApplication
@@ -173,15 +175,93 @@ setup_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
-  GtkWidget *dialog;
+  CrmApplication *self = CRM_APPLICATION (data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  /* Replaced by the Setup window when it is part of the build. */
-  dialog = adw_message_dialog_new (window, _("Setup Is Not Available"),
-                                   _("This build of CRM has no Setup window. Company details, users, "
-                                     "modules and fields can be changed from the command line."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (self->store != NULL)
+    crm_setup_window_present (window, self->store, NULL);
+}
+
+/* Restoring replaces the open database, so it is the application's job:
+ * close every window and the store, restore (which checks the backup
+ * before touching anything and keeps the old file), open again. */
+typedef struct
+{
+  CrmApplication *self;
+  char           *backup;
+} RestoreJob;
+
+static void
+restore_job_free (gpointer data)
+{
+  RestoreJob *job = data;
+
+  g_object_unref (job->self);
+  g_free (job->backup);
+  g_free (job);
+}
+
+static gboolean
+restore_backup_idle_cb (gpointer data)
+{
+  RestoreJob *job = data;
+  CrmApplication *self = job->self;
+  g_autofree char *db_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  const char *backup = job->backup;
+  GtkWindow *window;
+
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+  db_path = g_strdup (crm_store_get_path (self->store));
+
+  /* Refuse a bad backup while everything is still open. */
+  if (!crm_backup_check_file (backup, NULL, &error))
+    {
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (CRM_IS_WINDOW (window))
+        crm_window_show_error (CRM_WINDOW (window), _("Could Not Restore the Backup"), error);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_application_hold (G_APPLICATION (self));
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *w = windows; w; w = w->next)
+    gtk_window_destroy (GTK_WINDOW (w->data));
+  g_clear_object (&self->store);
+
+  if (!crm_restore_from_file (db_path, backup, &error))
+    g_warning ("Restore failed: %s", error->message);
+
+  self->store = crm_store_open (db_path, error ? NULL : &error);
+  if (self->store == NULL)
+    {
+      show_fatal_error (self, _("Could Not Open the Database"), error);
+      g_application_release (G_APPLICATION (self));
+      return G_SOURCE_REMOVE;
+    }
+  window = GTK_WINDOW (crm_window_new (self, self->store));
+  gtk_window_present (window);
+  if (error != NULL)
+    crm_window_show_error (CRM_WINDOW (window), _("Could Not Restore the Backup"), error);
+  else
+    crm_window_add_toast (CRM_WINDOW (window), _("Backup restored"), 0);
+  g_application_release (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restore_backup_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
+{
+  RestoreJob *job = g_new0 (RestoreJob, 1);
+
+  /* Not now: the Setup window that asked is still inside its handler. */
+  job->self = g_object_ref (CRM_APPLICATION (data));
+  job->backup = g_variant_dup_string (parameter, NULL);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_backup_idle_cb, job, restore_job_free);
 }
 
 static void
@@ -191,6 +271,7 @@ crm_application_startup (GApplication *app)
     { "about", about_action, NULL, NULL, NULL },
     { "quit", quit_action, NULL, NULL, NULL },
     { "setup", setup_action, NULL, NULL, NULL },
+    { "restore-backup", restore_backup_action, "s", NULL, NULL },
   };
 
   G_APPLICATION_CLASS (crm_application_parent_class)->startup (app);

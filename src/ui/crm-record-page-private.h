@@ -42,6 +42,11 @@ struct _CrmRecordPage
   GtkWidget       *notes_empty_row;
   GPtrArray       *note_rows;
 
+  /* The line items of a sales document, kept across refreshes */
+  GtkWidget       *lines_editor;
+  char            *lines_module;
+  gint64           lines_id;
+
   gint64           id;
   guint            refresh_id;
   gboolean         refresh_pending;
@@ -53,6 +58,11 @@ void  _crm_record_page_build_timeline  (CrmRecordPage *self);
 gboolean _crm_record_page_is_editing   (CrmRecordPage *self);
 void  _crm_record_page_add_note        (CrmRecordPage *self);
 void  _crm_record_page_add_attachment  (CrmRecordPage *self);
+
+/* crm-record-page-documents.c */
+void  _crm_record_page_add_lines       (CrmRecordPage *self);
+void  _crm_record_page_update_document_actions (CrmRecordPage *self);
+void  _crm_record_page_class_init_documents (GtkWidgetClass *widget_class);
 
 /* crm-record-page.c */
 void  _crm_record_page_show_record     (CrmRecordPage *self,

@@ -484,6 +484,7 @@ build_info (CrmRecordPage *self)
         }
       adw_preferences_group_add (group, info_row (self, field));
     }
+  _crm_record_page_add_lines (self);
 }
 
 /*
@@ -551,6 +552,7 @@ refresh (CrmRecordPage *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], live);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "record.clone", self->record != NULL);
+  _crm_record_page_update_document_actions (self);
 
   if (self->record == NULL)
     {
@@ -710,6 +712,7 @@ crm_record_page_dispose (GObject *object)
   self->notes_empty_row = NULL;
   g_clear_pointer (&self->note_rows, g_ptr_array_unref);
   g_clear_object (&self->record);
+  g_clear_object (&self->lines_editor);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (crm_record_page_parent_class)->dispose (object);
 }
@@ -722,6 +725,7 @@ crm_record_page_finalize (GObject *object)
   g_clear_pointer (&self->module, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->lines_module, g_free);
   G_OBJECT_CLASS (crm_record_page_parent_class)->finalize (object);
 }
 
@@ -818,6 +822,7 @@ crm_record_page_class_init (CrmRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmRecordPage, restore_button);
   gtk_widget_class_bind_template_child (widget_class, CrmRecordPage, more_button);
 
+  _crm_record_page_class_init_documents (widget_class);
   gtk_widget_class_install_action (widget_class, "record.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "record.clone", NULL, clone_action);
   gtk_widget_class_install_action (widget_class, "record.delete", NULL, delete_action);

@@ -429,7 +429,7 @@ static const CrmSeedModule modules[] = {
   { "vendors", N_("Vendor"), N_("Vendors"), "system-file-manager-symbolic", "vendor_name", NULL, vendors_fields },
   { "quotes", N_("Quote"), N_("Quotes"), "document-edit-symbolic", "subject", "quote_stage", quotes_fields },
   { "sales_orders", N_("Sales Order"), N_("Sales Orders"), "document-send-symbolic", "subject", "status", sales_orders_fields },
-  { "purchase_orders", N_("Purchase Order"), N_("Purchase Orders"), "mail-outbox-symbolic", "subject", "status", purchase_orders_fields },
+  { "purchase_orders", N_("Purchase Order"), N_("Purchase Orders"), "mail-send-receive-symbolic", "subject", "status", purchase_orders_fields },
   { "invoices", N_("Invoice"), N_("Invoices"), "x-office-document-symbolic", "subject", "status", invoices_fields },
 };
 

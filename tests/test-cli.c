@@ -486,6 +486,48 @@ test_pdf (Fixture       *f,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_backup_restore_vcard (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *db = path_in (f, "crm.db");
+  g_autofree char *backup = path_in (f, "backup.db");
+  g_autofree char *vcf = path_in (f, "contacts.vcf");
+  g_autofree char *other = path_in (f, "other.db");
+  g_autofree char *junk = path_in (f, "junk.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before, len_after;
+
+  if (skip_without_program ())
+    return;
+
+  g_assert_cmpint (run (f, "--database", db, "--demo", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--database", db, "--backup", backup, NULL), ==, 0);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  /* vCard out of one database and into another, chosen by the extension */
+  g_assert_cmpint (run (f, "--database", db, "--export", "contacts", vcf, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "500 contacts"));
+  g_assert_cmpint (run (f, "--database", other, "--import", "contacts", vcf, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Imported 500 contacts"));
+
+  /* A damaged backup is refused and the database is left as it was */
+  g_assert_true (g_file_set_contents (junk, "not a database, not at all, really not", -1, NULL));
+  g_assert_true (g_file_get_contents (db, &before, &len_before, NULL));
+  g_assert_cmpint (run (f, "--database", db, "--restore", junk, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (f->err, "crm: "));
+  g_assert_true (g_file_get_contents (db, &after, &len_after, NULL));
+  g_assert_cmpuint (len_before, ==, len_after);
+  g_assert_true (memcmp (before, after, len_before) == 0);
+
+  /* A good one restores and keeps the previous file */
+  g_assert_cmpint (run (f, "--database", db, "--restore", backup, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "before-restore"));
+  g_assert_cmpint (run (f, "--database", db, "--list-modules", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "contacts"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +544,7 @@ main (int   argc,
   ADD ("/cli/bad-csv", test_bad_csv);
   ADD ("/cli/skip-bad-rows", test_skip_bad_rows);
   ADD ("/cli/pdf", test_pdf);
+  ADD ("/cli/backup-restore-vcard", test_backup_restore_vcard);
 #undef ADD
 
   return g_test_run ();

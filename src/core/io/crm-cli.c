@@ -14,12 +14,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "crm-backup.h"
 #include "crm-cli.h"
 #include "crm-demo.h"
 #include "crm-document-builder.h"
 #include "crm-documents.h"
 #include "crm-query.h"
 #include "crm-store.h"
+#include "crm-vcard-import.h"
 
 /* The window-less half of the program. Each action is one row of
  * `commands`: its option name, its arguments, whether it needs the
@@ -79,6 +81,8 @@ static gboolean run_import       (CrmCli *cli, char **args, GError **error);
 static gboolean run_export       (CrmCli *cli, char **args, GError **error);
 static gboolean run_list_modules (CrmCli *cli, char **args, GError **error);
 static gboolean run_pdf          (CrmCli *cli, char **args, GError **error);
+static gboolean run_backup       (CrmCli *cli, char **args, GError **error);
+static gboolean run_restore      (CrmCli *cli, char **args, GError **error);
 
 static const Command commands[] = {
   { "demo", NULL, 0, N_("Fill an empty database with sample data"), DATABASE_CREATE, run_demo },
@@ -86,6 +90,8 @@ static const Command commands[] = {
   { "export", N_("MODULE FILE"), 2, N_("Export the records of a module to a CSV file"), DATABASE_EXISTING, run_export },
   { "list-modules", NULL, 0, N_("List the modules and how many records each holds"), DATABASE_EXISTING, run_list_modules },
   { "pdf", N_("MODULE ID FILE"), 3, N_("Write a quote, order or invoice (by id or number) as a PDF"), DATABASE_EXISTING, run_pdf },
+  { "backup", N_("FILE"), 1, N_("Copy the database to FILE while it is in use"), DATABASE_EXISTING, run_backup },
+  { "restore", N_("FILE"), 1, N_("Replace the database with the backup FILE, keeping the old one"), DATABASE_NONE, run_restore },
 };
 
 /* Options that modify a command; they make a command line too. */
@@ -130,6 +136,74 @@ count_all (CrmStore *store)
 /*
  * Commands
  */
+
+static gboolean
+run_backup (CrmCli  *cli,
+            char   **args,
+            GError **error)
+{
+  if (!crm_backup_to_file (cli->store, args[0], error))
+    return FALSE;
+  /* TRANSLATORS: %s is a file name */
+  g_print (_("Backed up to “%s”\n"), args[0]);
+  return TRUE;
+}
+
+/* The database must not be open while it is replaced: this command opens
+ * nothing and hands the path to the restore, which checks the backup's
+ * integrity and schema before it touches anything. */
+static gboolean
+run_restore (CrmCli  *cli,
+             char   **args,
+             GError **error)
+{
+  g_autofree char *db_path = cli->database ? g_strdup (cli->database) : crm_store_default_path ();
+  g_autofree char *kept = NULL;
+
+  if (!crm_restore_from_file_full (db_path, args[0], &kept, error))
+    return FALSE;
+  if (kept != NULL)
+    /* TRANSLATORS: both %s are file names */
+    g_print (_("Restored “%s”; the previous database is kept as “%s”\n"), db_path, kept);
+  else
+    g_print (_("Restored “%s”\n"), db_path);
+  return TRUE;
+}
+
+static gboolean
+is_vcard_file (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard");
+}
+
+static gboolean
+run_vcard_import (CrmCli      *cli,
+                  CrmModule   *module,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(CrmVcardImportReport) report = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *what = NULL;
+
+  if (!crm_vcard_import (cli->store, crm_module_get_api_name (module), path, &report, error))
+    return FALSE;
+  for (guint i = 0; i < report->messages->len; i++)
+    g_printerr ("%s: %s\n", PROGRAM, (const char *) g_ptr_array_index (report->messages, i));
+  created = number (report->created);
+  what = g_utf8_strdown (report->created == 1 ? crm_module_get_singular (module) : crm_module_get_plural (module), -1);
+  if (report->failed > 0)
+    {
+      g_autofree char *failed = number (report->failed);
+      /* TRANSLATORS: "Imported 12 contacts (2 skipped)" */
+      g_print (_("Imported %s %s (%s skipped)\n"), created, what, failed);
+    }
+  else
+    g_print (_("Imported %s %s\n"), created, what);
+  return TRUE;
+}
 
 static gboolean
 run_demo (CrmCli  *cli,
@@ -301,6 +375,8 @@ run_import (CrmCli  *cli,
 
   if (module == NULL)
     return FALSE;
+  if (is_vcard_file (args[1]))
+    return run_vcard_import (cli, module, args[1], error);
 
   options.mode = cli->skip_bad_rows ? CRM_IMPORT_SKIP_BAD_ROWS : CRM_IMPORT_ALL_OR_NOTHING;
   options.dry_run = cli->dry_run;
@@ -368,6 +444,16 @@ run_export (CrmCli  *cli,
   if (module == NULL)
     return FALSE;
   query = crm_query_new (args[0]);
+  if (is_vcard_file (args[1]))
+    {
+      guint exported = 0;
+      if (!crm_vcard_export (cli->store, args[0], NULL, 0, query, args[1], &exported, error))
+        return FALSE;
+      count = number (exported);
+      what = records_word (module, exported);
+      g_print (_("Exported %s %s to “%s”\n"), count, what, args[1]);
+      return TRUE;
+    }
   if (!crm_export_csv (cli->store, query, args[1], error))
     return FALSE;
   n = crm_store_count_records (cli->store, args[0], NULL);

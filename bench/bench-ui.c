@@ -1,0 +1,903 @@
+/* bench-ui.c — the metrics people feel in the window: B2, B3, B4, B5, B6, B8
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-bench"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bench.h"
+#include "crm-record-list.h"
+#include "crm-search.h"
+#ifdef HAVE_CRM_LIST_VIEW
+#include "crm-list-view.h"
+#endif
+
+#define WINDOW_WIDTH 1280
+#define WINDOW_HEIGHT 800
+#define WAIT_TIMEOUT_MS 60000
+
+gboolean
+bench_ui_available (void)
+{
+  static int available = -1;
+
+  if (available < 0)
+    {
+      available = gtk_init_check ();
+      if (available)
+        adw_init ();
+    }
+  return available;
+}
+
+/*
+ * Frames: work time is "layout" to "after-paint" on the window's frame
+ * clock, as in PERFORMANCE.md §5.
+ */
+
+typedef struct
+{
+  GtkWidget     *window;
+  GdkFrameClock *clock;
+  double         layout_start;
+  double         layout_cpu;
+  GArray        *cpu;           /* ms of CPU per frame, while recording */
+  guint          paints;
+  GArray        *frames;        /* ms, while recording */
+  gboolean       recording;
+} Frames;
+
+static void
+on_layout_cb (GdkFrameClock *clock,
+              Frames        *f)
+{
+  if (f->layout_start == 0)
+    {
+      f->layout_start = bench_now_ms ();
+      f->layout_cpu = bench_cpu_ms ();
+    }
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Frames        *f)
+{
+  if (f->recording && f->layout_start > 0)
+    {
+      double ms = bench_now_ms () - f->layout_start;
+      double cpu = bench_cpu_ms () - f->layout_cpu;
+      g_array_append_val (f->frames, ms);
+      g_array_append_val (f->cpu, cpu);
+    }
+  f->layout_start = 0;
+  f->paints++;
+}
+
+static gboolean
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  double deadline = bench_now_ms () + WAIT_TIMEOUT_MS;
+
+  while (!done (data))
+    {
+      if (bench_now_ms () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  Frames *f;
+  guint   target;
+} PaintWait;
+
+static gboolean
+painted (gpointer data)
+{
+  PaintWait *w = data;
+  return w->f->paints >= w->target;
+}
+
+/* Returns once a frame has been painted after this call. */
+static gboolean
+frames_wait_paint (Frames *f)
+{
+  PaintWait w = { f, f->paints + 1 };
+
+  gtk_widget_queue_draw (f->window);
+  return iterate_until (painted, &w);
+}
+
+static gboolean
+mapped (gpointer data)
+{
+  Frames *f = data;
+  return gtk_widget_get_mapped (f->window) && f->paints > 0;
+}
+
+static void
+on_realize_cb (GtkWidget *window,
+               Frames    *f)
+{
+  f->clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (f->clock, "layout", G_CALLBACK (on_layout_cb), f);
+  g_signal_connect (f->clock, "after-paint", G_CALLBACK (on_after_paint_cb), f);
+}
+
+static Frames *
+frames_new (GtkWidget *window)
+{
+  Frames *f = g_new0 (Frames, 1);
+
+  f->window = window;
+  f->frames = g_array_new (FALSE, FALSE, sizeof (double));
+  f->cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize_cb), f);
+  return f;
+}
+
+static gboolean
+frames_show (Frames *f)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  gtk_window_present (GTK_WINDOW (f->window));
+  return iterate_until (mapped, f);
+}
+
+static void
+frames_free (Frames *f)
+{
+  if (f->clock != NULL)
+    g_signal_handlers_disconnect_by_data (f->clock, f);
+  g_signal_handlers_disconnect_by_data (f->window, f);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_array_unref (f->frames);
+  g_array_unref (f->cpu);
+  g_free (f);
+}
+
+/*
+ * The list: CrmListView when this build has it, else the same design
+ * built here (a GtkColumnView of GtkInscriptions over CrmRecordList).
+ */
+
+#ifndef HAVE_CRM_LIST_VIEW
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), 1);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CrmField                 *field)
+{
+  CrmRecord *record = gtk_list_item_get_item (item);
+  GVariant *value = crm_record_get_value (record, crm_field_get_api_name (field));
+  g_autofree char *text = value ? crm_field_format_display (field, value, NULL) : NULL;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+#endif
+
+static GtkAdjustment *
+find_vadjustment (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAdjustment *adj = find_vadjustment (child);
+      if (adj != NULL)
+        return adj;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+list_new (CrmStore  *store,
+          CrmQuery  *query,
+          GError   **error)
+{
+#ifdef HAVE_CRM_LIST_VIEW
+  GtkWidget *view = crm_list_view_new (store, crm_query_get_module (query));
+
+  g_object_ref_sink (view);
+  if (!crm_list_view_set_query (CRM_LIST_VIEW (view), query, error))
+    {
+      g_object_unref (view);
+      return NULL;
+    }
+  return view;
+#else
+  CrmModule *module = crm_store_get_module (store, crm_query_get_module (query));
+  g_autoptr(GPtrArray) fields = crm_module_dup_list_fields (module);
+  CrmRecordList *model = crm_record_list_new (store, query);
+  GtkWidget *column_view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model)))));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  for (guint i = 0; i < fields->len && i < 10; i++)
+    {
+      CrmField *field = g_ptr_array_index (fields, i);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+      g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell_cb), g_object_ref (field),
+                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+      column = gtk_column_view_column_new (crm_field_get_label (field), factory);
+      gtk_column_view_column_set_fixed_width (column, 160);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (column_view), column);
+      g_object_unref (column);
+    }
+  g_object_set_data_full (G_OBJECT (scroller), "bench-model", model, g_object_unref);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), column_view);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  return g_object_ref_sink (scroller);
+#endif
+}
+
+static CrmRecordList *
+list_get_model (GtkWidget *list)
+{
+#ifdef HAVE_CRM_LIST_VIEW
+  return crm_list_view_get_model (CRM_LIST_VIEW (list));
+#else
+  return g_object_get_data (G_OBJECT (list), "bench-model");
+#endif
+}
+
+static gboolean
+list_set_query (GtkWidget  *list,
+                CrmQuery   *query,
+                GError    **error)
+{
+#ifdef HAVE_CRM_LIST_VIEW
+  return crm_list_view_set_query (CRM_LIST_VIEW (list), query, error);
+#else
+  if (!crm_record_list_set_query (list_get_model (list), query, error))
+    return FALSE;
+  gtk_adjustment_set_value (find_vadjustment (list), 0);
+  return TRUE;
+#endif
+}
+
+/* A window showing a module's list, as the main window shows it. */
+typedef struct
+{
+  CrmStore  *store;
+  GtkWidget *list;
+  Frames    *frames;
+} ListWindow;
+
+static void
+list_window_free (ListWindow *lw)
+{
+  if (lw == NULL)
+    return;
+  if (lw->frames != NULL)
+    frames_free (lw->frames);
+  g_clear_object (&lw->list);
+  g_clear_object (&lw->store);
+  g_free (lw);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ListWindow, list_window_free)
+
+static ListWindow *
+list_window_new (const char  *db,
+                 const char  *module,
+                 GError     **error)
+{
+  g_autoptr(ListWindow) lw = g_new0 (ListWindow, 1);
+  g_autoptr(CrmQuery) query = crm_query_new (module);
+  GtkWidget *window;
+
+  lw->store = crm_store_open (db, error);
+  if (lw->store == NULL)
+    return NULL;
+  lw->list = list_new (lw->store, query, error);
+  if (lw->list == NULL)
+    return NULL;
+  window = adw_window_new ();
+  adw_window_set_content (ADW_WINDOW (window), lw->list);
+  lw->frames = frames_new (window);
+  if (!frames_show (lw->frames))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the window never showed");
+      return NULL;
+    }
+  return g_steal_pointer (&lw);
+}
+
+/*
+ * B3: re-sort until the first page is painted
+ */
+
+typedef struct
+{
+  ListWindow *lw;
+  const char *field;
+  char       *sql;
+  const char *db;
+} SortRun;
+
+static double
+sort_ours (Bench     *bench,
+           gpointer   data,
+           GError   **error)
+{
+  SortRun *run = data;
+  g_autoptr(CrmQuery) query = crm_query_new ("leads");
+  g_autoptr(CrmQuery) reset = crm_query_new ("leads");
+  double start, cpu;
+
+  /* From the default order each time, so every run is a real re-sort. */
+  if (!list_set_query (run->lw->list, reset, error) || !frames_wait_paint (run->lw->frames))
+    return -1;
+  crm_query_set_sort (query, run->field, FALSE);
+  cpu = bench_cpu_ms ();
+  start = bench_now_ms ();
+  if (!list_set_query (run->lw->list, query, error))
+    return -1;
+  g_debug ("set_query %.2f ms (cpu %.2f), %u page loads", bench_now_ms () - start, bench_cpu_ms () - cpu, crm_record_list_get_page_loads (list_get_model (run->lw->list)));
+  if (!frames_wait_paint (run->lw->frames))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "no frame after the sort");
+      return -1;
+    }
+  g_debug ("painted %.2f ms (cpu %.2f), %u page loads", bench_now_ms () - start, bench_cpu_ms () - cpu, crm_record_list_get_page_loads (list_get_model (run->lw->list)));
+  return bench_now_ms () - start;
+}
+
+static double
+sort_base (Bench     *bench,
+           gpointer   data,
+           GError   **error)
+{
+  SortRun *run = data;
+  const char *argv[] = { "sqlite3", "-batch", run->db, run->sql, NULL };
+
+  return bench_run_process (argv, error);
+}
+
+void
+bench_ui_sort (Bench *bench)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ListWindow) lw = list_window_new (bench->leads_db, "leads", &error);
+  static const struct { const char *id, *field, *label; } sorts[] = {
+    { "B3a", "last_name", "last name" },
+    { "B3b", "city", "city" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    {
+      g_autofree char *metric = g_strdup_printf ("Re-sort %u leads by %s until the first page is painted vs the same ORDER BY in the sqlite3 CLI",
+                                                 bench->config->leads, sorts[i].label);
+      SortRun run = { lw, sorts[i].field, NULL, bench->leads_db };
+      double ours, base;
+
+      if (lw == NULL ||
+          (run.sql = bench_data_sort_sql (lw->store, "leads", sorts[i].field, &error)) == NULL ||
+          !bench_measure (bench, sort_ours, sort_base, &run, &ours, &base, &error))
+        bench_fail_result (bench, sorts[i].id, metric, "ms", 1.3, 0, error->message);
+      else
+        bench_add_result (bench, sorts[i].id, metric, "ms", ours, base, 1.3, 0);
+      g_free (run.sql);
+      if (lw != NULL)
+        g_clear_error (&error);
+    }
+}
+
+/*
+ * B4: scroll frames
+ */
+
+typedef struct
+{
+  ListWindow *lw;
+  guint       frame;
+  guint       n_frames;
+  gboolean    done;
+} ScrollRun;
+
+/* Half a page a frame, with a jump to somewhere else every 30th frame: a
+ * flick through the list plus the scrollbar grabbed now and then. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  ScrollRun *run = data;
+  GtkAdjustment *adj = find_vadjustment (run->lw->list);
+  double range = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+  double value = gtk_adjustment_get_value (adj);
+
+  if (run->frame >= run->n_frames)
+    {
+      run->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  if (run->frame % 30 == 29)
+    value = range * ((run->frame * 0.618034) - (guint) (run->frame * 0.618034));
+  else
+    value += gtk_adjustment_get_page_size (adj) / 2;
+  if (value > range)
+    value = 0;
+  gtk_adjustment_set_value (adj, value);
+  run->frame++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+scroll_done (gpointer data)
+{
+  ScrollRun *run = data;
+  return run->done;
+}
+
+/* Scrolls n frames and returns the p95 frame work time. */
+static double
+scroll_run (ListWindow  *lw,
+            guint        n_frames,
+            double       p,
+            GError     **error)
+{
+  Frames *f = lw->frames;
+  ScrollRun run = { lw, 0, n_frames, FALSE };
+  double result;
+
+  gtk_adjustment_set_value (find_vadjustment (lw->list), 0);
+  if (!frames_wait_paint (f))
+    return -1;
+  g_array_set_size (f->frames, 0);
+  g_array_set_size (f->cpu, 0);
+  f->recording = TRUE;
+  gtk_widget_add_tick_callback (lw->list, scroll_tick_cb, &run, NULL);
+  if (!iterate_until (scroll_done, &run) || !frames_wait_paint (f))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "scrolling stalled");
+      return -1;
+    }
+  f->recording = FALSE;
+  result = bench_percentile (f->frames, p);
+  g_debug ("scroll: %u frames, p50 %.2f p95 %.2f max %.2f; cpu p50 %.2f p95 %.2f", f->frames->len,
+           bench_percentile (f->frames, 50), bench_percentile (f->frames, 95), bench_percentile (f->frames, 100),
+           bench_percentile (f->cpu, 50), bench_percentile (f->cpu, 95));
+  return result;
+}
+
+typedef struct
+{
+  ListWindow *big;
+  ListWindow *small;
+} ScrollPair;
+
+static double
+scroll_ours (Bench *bench, gpointer data, GError **error)
+{
+  return scroll_run (((ScrollPair *) data)->big, bench->config->scroll_frames, 95, error);
+}
+
+static double
+scroll_base (Bench *bench, gpointer data, GError **error)
+{
+  return scroll_run (((ScrollPair *) data)->small, bench->config->scroll_frames, 95, error);
+}
+
+void
+bench_ui_scroll (Bench *bench)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *metric = g_strdup_printf ("Scroll frame work (layout → after-paint), p95 of %u frames, %u leads vs %u",
+                                             bench->config->scroll_frames, bench->config->leads, bench->config->small);
+  g_autoptr(ListWindow) big = list_window_new (bench->leads_db, "leads", &error);
+  g_autoptr(ListWindow) small = big ? list_window_new (bench->small_db, "leads", &error) : NULL;
+  ScrollPair pair = { big, small };
+  double ours, base;
+
+  if (small == NULL || !bench_measure (bench, scroll_ours, scroll_base, &pair, &ours, &base, &error))
+    bench_fail_result (bench, "B4", metric, "ms", 1.3, 8, error->message);
+  else
+    bench_add_result (bench, "B4", metric, "ms", ours, base, 1.3, 8);
+}
+
+/*
+ * B5: search as you type
+ */
+
+#define SEARCH_PER_MODULE 5
+
+/* Two- and three-letter prefixes and phone fragments, as typed. */
+static const char *search_keys[] = {
+  "ma", "mar", "sc", "sch", "jo", "joh", "li", "lin", "ga", "gar",
+  "ro", "rob", "ku", "kus", "wi", "wij",
+  "415", "415 2", "415 23", "212", "212 5", "212 55", "0812", "62 81",
+};
+
+typedef struct
+{
+  CrmStore   *store;
+  GtkWidget  *entry;
+  GtkWidget  *results;
+  Frames     *frames;
+  guint       shown;
+} SearchWindow;
+
+static void
+on_search_changed_cb (GtkEditable  *entry,
+                      SearchWindow *sw)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = crm_store_search (sw->store, gtk_editable_get_text (entry), SEARCH_PER_MODULE, &error);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (sw->results)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (sw->results), child);
+  if (hits == NULL)
+    {
+      g_warning ("search: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CrmSearchHit *hit = g_ptr_array_index (hits, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hit->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hit->module);
+      gtk_list_box_append (GTK_LIST_BOX (sw->results), row);
+    }
+  sw->shown = hits->len;
+}
+
+static SearchWindow *
+search_window_new (CrmStore *store)
+{
+  SearchWindow *sw = g_new0 (SearchWindow, 1);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  sw->store = store;
+  sw->entry = gtk_search_entry_new ();
+  sw->results = gtk_list_box_new ();
+  gtk_widget_add_css_class (sw->results, "boxed-list");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), sw->results);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), sw->entry);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  /* "changed", not "search-changed": the debounce is a choice, not work. */
+  g_signal_connect (sw->entry, "changed", G_CALLBACK (on_search_changed_cb), sw);
+  sw->frames = frames_new (window);
+  return sw;
+}
+
+static void
+search_window_free (SearchWindow *sw)
+{
+  frames_free (sw->frames);
+  g_free (sw);
+}
+
+static double
+search_ours (Bench     *bench,
+             gpointer   data,
+             GError   **error)
+{
+  SearchWindow *sw = data;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < G_N_ELEMENTS (search_keys); i++)
+    {
+      double start = bench_now_ms ();
+      double cpu = bench_cpu_ms ();
+      double query_ms;
+      double ms;
+
+      gtk_editable_set_text (GTK_EDITABLE (sw->entry), search_keys[i]);
+      query_ms = bench_now_ms () - start;
+      if (!frames_wait_paint (sw->frames))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "no frame after typing");
+          return -1;
+        }
+      ms = bench_now_ms () - start;
+      g_array_append_val (times, ms);
+      g_debug ("search “%s”: %.2f ms (typed %.2f, cpu %.2f), %u hits", search_keys[i], ms, query_ms, bench_cpu_ms () - cpu, sw->shown);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (sw->entry), "");
+  frames_wait_paint (sw->frames);
+  return bench_percentile (times, 95);
+}
+
+/* The bare FTS5 query for the same words, as many rows as the window
+ * shows for the two modules that hold people. */
+static double
+search_base (Bench     *bench,
+             gpointer   data,
+             GError   **error)
+{
+  SearchWindow *sw = data;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  sqlite3 *db = crm_store_get_db (sw->store);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT rowid, title FROM search_index WHERE search_index MATCH ?1 LIMIT ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      crm_store_set_sqlite_error (sw->store, error);
+      return -1;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (search_keys); i++)
+    {
+      double start = bench_now_ms ();
+      g_autofree char *match = crm_search_build_match (search_keys[i]);
+      double ms;
+      guint n = 0;
+
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, SEARCH_PER_MODULE * 2);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        n++;
+      sqlite3_reset (stmt);
+      ms = bench_now_ms () - start;
+      g_array_append_val (times, ms);
+      g_debug ("raw “%s”: %.2f ms, %u rows", search_keys[i], ms, n);
+    }
+  sqlite3_finalize (stmt);
+  return bench_percentile (times, 95);
+}
+
+void
+bench_ui_search (Bench *bench)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *metric = g_strdup_printf ("Search as you type over %u leads + %u contacts, keystroke → results painted, p95 vs raw FTS5 MATCH",
+                                             bench->config->leads, bench->config->contacts);
+  g_autoptr(CrmStore) store = crm_store_open (bench->leads_db, &error);
+  SearchWindow *sw = NULL;
+  double ours, base;
+
+  if (store != NULL)
+    {
+      sw = search_window_new (store);
+      if (!frames_show (sw->frames))
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the window never showed");
+    }
+  if (error != NULL || !bench_measure (bench, search_ours, search_base, sw, &ours, &base, &error))
+    bench_fail_result (bench, "B5", metric, "ms", 3, 50, error->message);
+  else
+    bench_add_result (bench, "B5", metric, "ms", ours, base, 3, 50);
+  if (sw != NULL)
+    search_window_free (sw);
+}
+
+/*
+ * B6: Kanban
+ */
+
+void
+bench_ui_kanban (Bench *bench)
+{
+  g_autofree char *open = g_strdup_printf ("Kanban with %u deals: open to first frame", bench->config->deals);
+  g_autofree char *drop = g_strdup_printf ("Kanban with %u deals: drop → committed", bench->config->deals);
+
+  bench_fail_result (bench, "B6a", open, "ms", 0, 150, "the Kanban view is not in this build yet");
+  bench_fail_result (bench, "B6b", drop, "ms", 0, 10, "the Kanban view is not in this build yet");
+}
+
+/*
+ * Child processes: B2 (cold start) and B8 (peak RSS)
+ */
+
+typedef struct
+{
+  const char *mode;
+  const char *db;
+  Frames     *frames;
+  ListWindow *lw;
+  int         status;
+} Child;
+
+static void
+print_first_frame_cb (GdkFrameClock *clock,
+                      Child         *child)
+{
+  g_print ("first-frame %.3f\n", bench_now_ms ());
+  g_signal_handlers_disconnect_by_data (clock, child);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+on_child_realize_cb (GtkWidget *window,
+                     Child     *child)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (print_first_frame_cb), child);
+}
+
+static void
+on_child_activate_cb (GApplication *app,
+                      Child        *child)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  if (g_str_equal (child->mode, "start-bare"))
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), gtk_label_new ("CRM"));
+  else
+    {
+      g_autoptr(CrmStore) store = crm_store_open (child->db, &error);
+      g_autoptr(CrmQuery) query = crm_query_new ("leads");
+      g_autoptr(GtkWidget) list = store ? list_new (store, query, &error) : NULL;
+
+      if (list == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          child->status = 1;
+          gtk_window_destroy (GTK_WINDOW (window));
+          return;
+        }
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), list);
+    }
+  g_signal_connect (window, "realize", G_CALLBACK (on_child_realize_cb), child);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+child_start (Child *child)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("com.example.CrmBench", G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "crm-bench", NULL };
+  int status;
+
+  g_signal_connect (app, "activate", G_CALLBACK (on_child_activate_cb), child);
+  status = g_application_run (G_APPLICATION (app), 1, argv);
+  return status != 0 ? status : child->status;
+}
+
+/* Opens the list, scrolls it top to bottom in 200 frames, prints the peak
+ * resident set size. */
+static int
+child_rss (Child *child)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ListWindow) lw = NULL;
+  ScrollRun run = { NULL, 0, 200, FALSE };
+  GtkAdjustment *adj;
+
+  if (!bench_ui_available ())
+    return 77;
+  lw = list_window_new (child->db, "leads", &error);
+  if (lw == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  adj = find_vadjustment (lw->list);
+  run.lw = lw;
+  for (run.frame = 0; run.frame <= run.n_frames; run.frame++)
+    {
+      double range = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+      gtk_adjustment_set_value (adj, range * run.frame / run.n_frames);
+      if (!frames_wait_paint (lw->frames))
+        return 1;
+    }
+  g_print ("rss %.2f\n", bench_peak_rss_mb ());
+  return 0;
+}
+
+int
+bench_ui_child (const char *mode,
+                const char *db)
+{
+  Child child = { mode, db, NULL, NULL, 0 };
+
+  if (g_str_equal (mode, "rss"))
+    return child_rss (&child);
+  if (g_str_has_prefix (mode, "start-"))
+    return child_start (&child);
+  g_printerr ("unknown child mode %s\n", mode);
+  return 2;
+}
+
+typedef struct
+{
+  const char *mode;
+  const char *db;
+  const char *key;
+} ChildRun;
+
+static double
+child_first_frame (Bench     *bench,
+                   gpointer   data,
+                   GError   **error)
+{
+  ChildRun *run = data;
+  const char *args[] = { "--child", run->mode, run->db, NULL };
+  double start = bench_now_ms ();
+  double frame = bench_run_child (bench, args, "first-frame ", error);
+
+  return frame < 0 ? -1 : frame - start;
+}
+
+static double
+child_value (Bench     *bench,
+             gpointer   data,
+             GError   **error)
+{
+  ChildRun *run = data;
+  const char *args[] = { "--child", run->mode, run->db, NULL };
+
+  return bench_run_child (bench, args, run->key, error);
+}
+
+typedef struct
+{
+  ChildRun   ours;
+  ChildRun   base;
+  BenchFunc  func;
+} ChildPair;
+
+static double
+pair_ours (Bench *bench, gpointer data, GError **error)
+{
+  ChildPair *pair = data;
+  return pair->func (bench, &pair->ours, error);
+}
+
+static double
+pair_base (Bench *bench, gpointer data, GError **error)
+{
+  ChildPair *pair = data;
+  return pair->func (bench, &pair->base, error);
+}
+
+void
+bench_ui_cold_start (Bench *bench)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *metric = g_strdup_printf ("Cold start to the first painted frame of the Leads list (%u leads) vs a bare AdwApplicationWindow",
+                                             bench->config->leads);
+  ChildPair pair = { { "start-list", bench->leads_db, NULL }, { "start-bare", bench->leads_db, NULL }, child_first_frame };
+  double ours, base;
+
+  if (!bench_measure (bench, pair_ours, pair_base, &pair, &ours, &base, &error))
+    bench_fail_result (bench, "B2", metric, "ms", 1.6, 0, error->message);
+  else
+    bench_add_result (bench, "B2", metric, "ms", ours, base, 1.6, 0);
+}
+
+void
+bench_ui_rss (Bench *bench)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *metric = g_strdup_printf ("Peak RSS, Leads list open and scrolled end to end, %u leads vs %u",
+                                             bench->config->leads, bench->config->small);
+  ChildPair pair = { { "rss", bench->leads_db, "rss " }, { "rss", bench->small_db, "rss " }, child_value };
+  double ours, base;
+
+  if (!bench_measure (bench, pair_ours, pair_base, &pair, &ours, &base, &error))
+    bench_fail_result (bench, "B8", metric, "MB", 1.3, 0, error->message);
+  else
+    bench_add_result (bench, "B8", metric, "MB", ours, base, 1.3, 0);
+}

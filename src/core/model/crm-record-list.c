@@ -184,15 +184,26 @@ static void
 replace_ids (CrmRecordList *self,
              GArray        *ids)
 {
-  guint old_n = self->ids->len;
+  guint before = self->ids->len;
+  guint old_n = before;
 
-  g_array_unref (self->ids);
-  self->ids = ids;
   drop_pages (self);
 
-  /* One emission for the whole change: never one per row. */
+  /* Never one emission per row, but two rather than one: when a row GTK
+   * 4.8's list widgets track (the scroll anchor, the focus) is in the
+   * removed range, they call get_item() on every added position to look
+   * for it, which loads every page of the new list (seconds at a million
+   * rows). Removing everything first leaves nothing to look for. */
+  if (old_n > 0 && ids->len > 0)
+    {
+      g_array_set_size (self->ids, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      old_n = 0;
+    }
+  g_array_unref (self->ids);
+  self->ids = ids;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
-  if (old_n != ids->len)
+  if (before != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
 }
 

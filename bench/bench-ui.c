@@ -276,6 +276,20 @@ list_set_query (GtkWidget  *list,
 #endif
 }
 
+static gboolean
+list_loaded (gpointer data)
+{
+  CrmRecordList *model = list_get_model (data);
+  return model != NULL && !crm_record_list_is_loading (model);
+}
+
+/* Long lists read their ids after the first page on a worker thread. */
+static gboolean
+list_wait_loaded (GtkWidget *list)
+{
+  return iterate_until (list_loaded, list);
+}
+
 /* A window showing a module's list, as the main window shows it. */
 typedef struct
 {
@@ -316,7 +330,7 @@ list_window_new (const char  *db,
   window = adw_window_new ();
   adw_window_set_content (ADW_WINDOW (window), lw->list);
   lw->frames = frames_new (window);
-  if (!frames_show (lw->frames))
+  if (!frames_show (lw->frames) || !list_wait_loaded (lw->list))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the window never showed");
       return NULL;
@@ -334,6 +348,7 @@ typedef struct
   const char *field;
   char       *sql;
   const char *db;
+  GArray     *complete;   /* ms until the whole order was in */
 } SortRun;
 
 static double
@@ -344,24 +359,40 @@ sort_ours (Bench     *bench,
   SortRun *run = data;
   g_autoptr(CrmQuery) query = crm_query_new ("leads");
   g_autoptr(CrmQuery) reset = crm_query_new ("leads");
-  double start, cpu;
+  double start, cpu, painted;
+  gboolean was_loading;
 
   /* From the default order each time, so every run is a real re-sort. */
-  if (!list_set_query (run->lw->list, reset, error) || !frames_wait_paint (run->lw->frames))
+  if (!list_set_query (run->lw->list, reset, error) || !frames_wait_paint (run->lw->frames) ||
+      !list_wait_loaded (run->lw->list))
     return -1;
   crm_query_set_sort (query, run->field, FALSE);
   cpu = bench_cpu_ms ();
   start = bench_now_ms ();
   if (!list_set_query (run->lw->list, query, error))
     return -1;
+  was_loading = crm_record_list_is_loading (list_get_model (run->lw->list));
   g_debug ("set_query %.2f ms (cpu %.2f), %u page loads", bench_now_ms () - start, bench_cpu_ms () - cpu, crm_record_list_get_page_loads (list_get_model (run->lw->list)));
   if (!frames_wait_paint (run->lw->frames))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "no frame after the sort");
       return -1;
     }
-  g_debug ("painted %.2f ms (cpu %.2f), %u page loads", bench_now_ms () - start, bench_cpu_ms () - cpu, crm_record_list_get_page_loads (list_get_model (run->lw->list)));
-  return bench_now_ms () - start;
+  painted = bench_now_ms () - start;
+  g_debug ("painted %.2f ms (cpu %.2f), %u page loads", painted, bench_cpu_ms () - cpu, crm_record_list_get_page_loads (list_get_model (run->lw->list)));
+  /* Not part of the figure, but told in the note: when the scrollbar
+   * covers the whole list. */
+  if (!list_wait_loaded (run->lw->list))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the list never finished loading");
+      return -1;
+    }
+  if (was_loading)
+    {
+      double complete = bench_now_ms () - start;
+      g_array_append_val (run->complete, complete);
+    }
+  return painted;
 }
 
 static double
@@ -389,7 +420,7 @@ bench_ui_sort (Bench *bench)
     {
       g_autofree char *metric = g_strdup_printf ("Re-sort %u leads by %s until the first page is painted vs the same ORDER BY in the sqlite3 CLI",
                                                  bench->config->leads, sorts[i].label);
-      SortRun run = { lw, sorts[i].field, NULL, bench->leads_db };
+      SortRun run = { lw, sorts[i].field, NULL, bench->leads_db, g_array_new (FALSE, FALSE, sizeof (double)) };
       double ours, base;
 
       if (lw == NULL ||
@@ -397,8 +428,15 @@ bench_ui_sort (Bench *bench)
           !bench_measure (bench, sort_ours, sort_base, &run, &ours, &base, &error))
         bench_fail_result (bench, sorts[i].id, metric, "ms", 1.3, 0, error->message);
       else
-        bench_add_result (bench, sorts[i].id, metric, "ms", ours, base, 1.3, 0);
+        {
+          BenchResult *r = bench_add_result (bench, sorts[i].id, metric, "ms", ours, base, 1.3, 0);
+
+          if (run.complete->len > 0)
+            r->note = g_strdup_printf ("the first page is painted while the rest of the order is read on a worker thread; "
+                                       "the whole order was in after %.0f ms (median)", bench_median (run.complete));
+        }
       g_free (run.sql);
+      g_array_unref (run.complete);
       if (lw != NULL)
         g_clear_error (&error);
     }
@@ -544,9 +582,12 @@ on_search_changed_cb (GtkEditable  *entry,
                       SearchWindow *sw)
 {
   g_autoptr(GError) error = NULL;
+  double cpu = bench_cpu_ms ();
+  double wall = bench_now_ms ();
   g_autoptr(GPtrArray) hits = crm_store_search (sw->store, gtk_editable_get_text (entry), SEARCH_PER_MODULE, &error);
   GtkWidget *child;
 
+  g_debug ("crm_store_search: %.2f ms (cpu %.2f)", bench_now_ms () - wall, bench_cpu_ms () - cpu);
   while ((child = gtk_widget_get_first_child (sw->results)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (sw->results), child);
   if (hits == NULL)
@@ -720,6 +761,7 @@ static void
 print_first_frame_cb (GdkFrameClock *clock,
                       Child         *child)
 {
+  g_debug ("first frame: cpu %.1f ms", bench_cpu_ms ());
   g_print ("first-frame %.3f\n", bench_now_ms ());
   g_signal_handlers_disconnect_by_data (clock, child);
   g_application_quit (g_application_get_default ());
@@ -741,13 +783,19 @@ on_child_activate_cb (GApplication *app,
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  g_debug ("activate: cpu %.1f ms", bench_cpu_ms ());
   if (g_str_equal (child->mode, "start-bare"))
     adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), gtk_label_new ("CRM"));
   else
     {
-      g_autoptr(CrmStore) store = crm_store_open (child->db, &error);
+      g_autoptr(CrmStore) store = NULL;
       g_autoptr(CrmQuery) query = crm_query_new ("leads");
-      g_autoptr(GtkWidget) list = store ? list_new (store, query, &error) : NULL;
+      g_autoptr(GtkWidget) list = NULL;
+
+      store = crm_store_open (child->db, &error);
+      g_debug ("store open: cpu %.1f ms", bench_cpu_ms ());
+      list = store ? list_new (store, query, &error) : NULL;
+      g_debug ("list made: cpu %.1f ms", bench_cpu_ms ());
 
       if (list == NULL)
         {

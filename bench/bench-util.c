@@ -206,7 +206,7 @@ bench_wants (Bench      *bench,
   if (only == NULL)
     return TRUE;
   for (guint i = 0; only[i]; i++)
-    if (g_str_has_prefix (id, only[i]))
+    if (g_str_has_prefix (id, only[i]) || g_str_has_prefix (only[i], id))
       return TRUE;
   return FALSE;
 }

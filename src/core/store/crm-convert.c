@@ -40,7 +40,7 @@ static const struct {
   { "street", "accounts.billing_street contacts.mailing_street" },
   { "city", "accounts.billing_city contacts.mailing_city" },
   { "state", "accounts.billing_state contacts.mailing_state" },
-  { "zip_code", "accounts.billing_code contacts.mailing_zip" },
+  { "zip_code", "accounts.billing_code contacts.mailing_code" },
   { "country", "accounts.billing_country contacts.mailing_country" },
   { "description", "contacts.description" },
 };

@@ -529,8 +529,8 @@ apply_derived_fields (CrmStore  *self,
     }
 }
 
-static const char *
-default_prefix (const char *module)
+const char *
+_crm_store_default_number_prefix (const char *module)
 {
   static const struct { const char *module; const char *prefix; } prefixes[] = {
     { "quotes", "QUO" }, { "sales_orders", "SO" }, { "purchase_orders", "PO" }, { "invoices", "INV" },
@@ -582,7 +582,7 @@ assign_auto_numbers (CrmStore   *self,
       crm_record_set_string (record, crm_field_get_api_name (field), NULL);
       {
         g_autofree char *number = g_strdup_printf ("%s-%d-%04" G_GINT64_MODIFIER "d",
-                                                   prefix ? prefix : default_prefix (name),
+                                                   prefix ? prefix : _crm_store_default_number_prefix (name),
                                                    g_date_time_get_year (now), n);
         crm_record_set_string (record, crm_field_get_api_name (field), number);
       }
@@ -971,6 +971,8 @@ purge_row (CrmStore    *self,
            GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?", crm_module_get_table (module));
+  /* for the hooks: what the row held before it went */
+  g_autoptr(CrmRecord) last = crm_store_load_record (self, crm_module_get_api_name (module), id, NULL);
   const char *children[] = {
     "DELETE FROM notes WHERE module = ?1 AND record_id = ?2",
     "DELETE FROM attachments WHERE module = ?1 AND record_id = ?2",
@@ -1001,7 +1003,8 @@ purge_row (CrmStore    *self,
           return FALSE;
         }
     }
-  return _crm_search_remove_record (self, module, id, error);
+  return _crm_search_remove_record (self, module, id, error) &&
+         (last == NULL || _crm_store_run_write_hooks (self, "purge", last, last, error));
 }
 
 gboolean
@@ -1103,6 +1106,18 @@ history_row_free (gpointer data)
   g_free (row);
 }
 
+/* Undo writes rows directly; hooks hear about it as "undo". */
+static gboolean
+run_undo_hooks (CrmStore   *self,
+                CrmRecord  *before,
+                GError    **error)
+{
+  g_autoptr(CrmRecord) after = crm_store_load_record (self, crm_module_get_api_name (crm_record_get_module (before)),
+                                                      crm_record_get_id (before), error);
+
+  return after != NULL && _crm_store_run_write_hooks (self, "undo", before, after, error);
+}
+
 static gboolean
 undo_row (CrmStore    *self,
           HistoryRow  *row,
@@ -1126,7 +1141,8 @@ undo_row (CrmStore    *self,
       return update_columns (self, module, row->record_id, names, values, error) &&
              _crm_store_add_history (self, row->module, row->record_id, "update", row->field,
                                      crm_record_get_value (current, row->field), row->old_value, error) &&
-             reindex (self, module, row->record_id, error);
+             reindex (self, module, row->record_id, error) &&
+             run_undo_hooks (self, current, error);
     }
   if (g_str_equal (row->action, "create"))
     {
@@ -1147,7 +1163,8 @@ undo_row (CrmStore    *self,
              _crm_store_add_history (self, row->module, row->record_id, deleted ? "delete" : "restore",
                                      NULL, NULL, NULL, error) &&
              (deleted ? _crm_search_remove_record (self, module, row->record_id, error)
-                      : reindex (self, module, row->record_id, error));
+                      : reindex (self, module, row->record_id, error)) &&
+             run_undo_hooks (self, current, error);
     }
   if (g_str_equal (row->action, "purge"))
     {
@@ -1155,7 +1172,8 @@ undo_row (CrmStore    *self,
                    _("Records removed from the recycle bin for good cannot be brought back"));
       return FALSE;
     }
-  return TRUE;
+  return _crm_store_run_undo_hook (self, row->action, row->module, row->record_id,
+                                   row->field, row->old_value, error);
 }
 
 /* An import creates its records without a history row each (that would

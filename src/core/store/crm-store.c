@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "crm-setup.h"
 #include "crm-store-private.h"
 
 /* The store owns the SQLite connection: pragmas, migrations, the statement
@@ -34,6 +35,7 @@ struct _CrmStore
   GPtrArray  *hooks;            /* WriteHook* */
   guint       next_hook_id;
   guint       hook_depth;
+  GHashTable *undo_hooks;       /* history action -> CrmUndoHook */
   gint64      current_user;
   gint64      current_change;
   int         tx_depth;
@@ -87,6 +89,8 @@ static const struct {
   MigrationFunc after;
 } migrations[] = {
   { 1, "/com/example/Crm/schema/crm-schema-001.sql", _crm_store_seed_standard },
+  { 2, "/com/example/Crm/schema/crm-schema-002.sql", _crm_documents_migrate_002 },
+  { 6, "/com/example/Crm/schema/crm-schema-006.sql", _crm_setup_migrate_006 },
 };
 
 /*
@@ -882,6 +886,11 @@ crm_store_open (const char  *path,
     return NULL;
   if (!ensure_default_user (self, error))
     return NULL;
+  _crm_documents_install (self);
+
+  /* Currencies, owners, privacy and workflow rules apply to every write,
+   * whoever opened the store: the window, the command line or a test. */
+  crm_setup_attach (self);
 
   return g_steal_pointer (&self);
 }
@@ -908,6 +917,35 @@ char *
 crm_store_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "com.example.Crm", "crm.db", NULL);
+}
+
+/*
+ * Undo hooks
+ */
+
+void
+_crm_store_add_undo_hook (CrmStore    *self,
+                          const char  *action,
+                          CrmUndoHook  hook)
+{
+  g_hash_table_insert (self->undo_hooks, g_strdup (action), hook);
+}
+
+gboolean
+_crm_store_run_undo_hook (CrmStore    *self,
+                          const char  *action,
+                          const char  *module,
+                          gint64       id,
+                          const char  *field,
+                          GVariant    *old_value,
+                          GError     **error)
+{
+  CrmUndoHook hook = g_hash_table_lookup (self->undo_hooks, action);
+
+  /* An action nobody claims changed nothing that undo could put back. */
+  if (hook == NULL)
+    return TRUE;
+  return hook (self, module, id, field, old_value, error);
 }
 
 /*
@@ -964,6 +1002,7 @@ crm_store_finalize (GObject *object)
   drop_pending (self);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->hooks, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_hooks, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->modules_by_name, g_hash_table_unref);
   g_clear_pointer (&self->modules, g_ptr_array_unref);
@@ -1022,4 +1061,5 @@ crm_store_init (CrmStore *self)
   self->modules = g_ptr_array_new_with_free_func (g_object_unref);
   self->pending = g_array_new (FALSE, TRUE, sizeof (PendingNotify));
   self->hooks = g_ptr_array_new_with_free_func (write_hook_free);
+  self->undo_hooks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

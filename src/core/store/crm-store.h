@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes. A file with a higher
  * PRAGMA user_version is refused with CRM_ERROR_TOO_NEW. */
-#define CRM_STORE_SCHEMA_VERSION 1
+#define CRM_STORE_SCHEMA_VERSION 6
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
 
@@ -88,7 +88,10 @@ gboolean     crm_store_undo_last           (CrmStore     *self,
  * Write hooks: code that must run in the same transaction as a record
  * write (stock counters, workflow rules). A hook sees the record before
  * (NULL on create) and after (NULL never; on delete/restore it is the
- * stored record); action is "create", "update", "delete" or "restore".
+ * stored record); action is "create", "update", "delete" or "restore",
+ * and also "purge" (the row is gone; before and after are its last
+ * state) and "undo" (an Undo rewrote the row) for hooks that keep derived
+ * data in step; workflow rules should ignore the actions they do not know.
  * Returning FALSE with an error aborts the whole write. Hooks may write
  * records themselves; crm_store_get_hook_depth() tells how deep.
  */

@@ -379,6 +379,7 @@ sort_ours (Bench     *bench,
       return -1;
     }
   painted = bench_now_ms () - start;
+  bench_note_cpu (bench, bench_cpu_ms () - cpu);
   g_debug ("painted %.2f ms (cpu %.2f), %u page loads", painted, bench_cpu_ms () - cpu, crm_record_list_get_page_loads (list_get_model (run->lw->list)));
   /* Not part of the figure, but told in the note: when the scrollbar
    * covers the whole list. */
@@ -494,6 +495,7 @@ static double
 scroll_run (ListWindow  *lw,
             guint        n_frames,
             double       p,
+            double      *cpu,
             GError     **error)
 {
   Frames *f = lw->frames;
@@ -514,6 +516,8 @@ scroll_run (ListWindow  *lw,
     }
   f->recording = FALSE;
   result = bench_percentile (f->frames, p);
+  if (cpu != NULL)
+    *cpu = bench_percentile (f->cpu, p);
   g_debug ("scroll: %u frames, p50 %.2f p95 %.2f max %.2f; cpu p50 %.2f p95 %.2f", f->frames->len,
            bench_percentile (f->frames, 50), bench_percentile (f->frames, 95), bench_percentile (f->frames, 100),
            bench_percentile (f->cpu, 50), bench_percentile (f->cpu, 95));
@@ -527,15 +531,27 @@ typedef struct
 } ScrollPair;
 
 static double
+scroll_side (Bench      *bench,
+             ListWindow *lw,
+             GError    **error)
+{
+  double cpu = 0;
+  double p95 = scroll_run (lw, bench->config->scroll_frames, 95, &cpu, error);
+
+  bench_note_cpu (bench, cpu);
+  return p95;
+}
+
+static double
 scroll_ours (Bench *bench, gpointer data, GError **error)
 {
-  return scroll_run (((ScrollPair *) data)->big, bench->config->scroll_frames, 95, error);
+  return scroll_side (bench, ((ScrollPair *) data)->big, error);
 }
 
 static double
 scroll_base (Bench *bench, gpointer data, GError **error)
 {
-  return scroll_run (((ScrollPair *) data)->small, bench->config->scroll_frames, 95, error);
+  return scroll_side (bench, ((ScrollPair *) data)->small, error);
 }
 
 void
@@ -644,11 +660,13 @@ search_ours (Bench     *bench,
 {
   SearchWindow *sw = data;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < G_N_ELEMENTS (search_keys); i++)
     {
       double start = bench_now_ms ();
       double cpu = bench_cpu_ms ();
+      double used;
       double query_ms;
       double ms;
 
@@ -660,11 +678,14 @@ search_ours (Bench     *bench,
           return -1;
         }
       ms = bench_now_ms () - start;
+      used = bench_cpu_ms () - cpu;
       g_array_append_val (times, ms);
-      g_debug ("search “%s”: %.2f ms (typed %.2f, cpu %.2f), %u hits", search_keys[i], ms, query_ms, bench_cpu_ms () - cpu, sw->shown);
+      g_array_append_val (cpus, used);
+      g_debug ("search “%s”: %.2f ms (typed %.2f, cpu %.2f), %u hits", search_keys[i], ms, query_ms, used, sw->shown);
     }
   gtk_editable_set_text (GTK_EDITABLE (sw->entry), "");
   frames_wait_paint (sw->frames);
+  bench_note_cpu (bench, bench_percentile (cpus, 95));
   return bench_percentile (times, 95);
 }
 
@@ -686,11 +707,14 @@ search_base (Bench     *bench,
       crm_store_set_sqlite_error (sw->store, error);
       return -1;
     }
+  g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
+
   for (guint i = 0; i < G_N_ELEMENTS (search_keys); i++)
     {
       double start = bench_now_ms ();
+      double cpu = bench_cpu_ms ();
       g_autofree char *match = crm_search_build_match (search_keys[i]);
-      double ms;
+      double ms, used;
       guint n = 0;
 
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
@@ -699,10 +723,13 @@ search_base (Bench     *bench,
         n++;
       sqlite3_reset (stmt);
       ms = bench_now_ms () - start;
+      used = bench_cpu_ms () - cpu;
       g_array_append_val (times, ms);
+      g_array_append_val (cpus, used);
       g_debug ("raw “%s”: %.2f ms, %u rows", search_keys[i], ms, n);
     }
   sqlite3_finalize (stmt);
+  bench_note_cpu (bench, bench_percentile (cpus, 95));
   return bench_percentile (times, 95);
 }
 
@@ -761,8 +788,7 @@ static void
 print_first_frame_cb (GdkFrameClock *clock,
                       Child         *child)
 {
-  g_debug ("first frame: cpu %.1f ms", bench_cpu_ms ());
-  g_print ("first-frame %.3f\n", bench_now_ms ());
+  g_print ("first-frame %.3f %.3f\n", bench_now_ms (), bench_cpu_ms ());
   g_signal_handlers_disconnect_by_data (clock, child);
   g_application_quit (g_application_get_default ());
 }
@@ -883,9 +909,15 @@ child_first_frame (Bench     *bench,
   ChildRun *run = data;
   const char *args[] = { "--child", run->mode, run->db, NULL };
   double start = bench_now_ms ();
-  double frame = bench_run_child (bench, args, "first-frame ", error);
+  g_autofree char *line = bench_run_child (bench, args, "first-frame ", error);
+  char *end = NULL;
+  double frame;
 
-  return frame < 0 ? -1 : frame - start;
+  if (line == NULL)
+    return -1;
+  frame = g_ascii_strtod (line, &end);
+  bench_note_cpu (bench, g_ascii_strtod (end, NULL));
+  return frame - start;
 }
 
 static double
@@ -895,8 +927,9 @@ child_value (Bench     *bench,
 {
   ChildRun *run = data;
   const char *args[] = { "--child", run->mode, run->db, NULL };
+  g_autofree char *line = bench_run_child (bench, args, run->key, error);
 
-  return bench_run_child (bench, args, run->key, error);
+  return line ? g_ascii_strtod (line, NULL) : -1;
 }
 
 typedef struct

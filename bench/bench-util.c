@@ -93,6 +93,16 @@ bench_peak_rss_mb (void)
   return status_kb ("VmHWM:") / 1024.0;
 }
 
+double
+bench_load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1;
+  return g_ascii_strtod (text, NULL);
+}
+
 char *
 bench_machine (void)
 {
@@ -118,6 +128,14 @@ bench_machine (void)
                           mem_kb / 1024.0 / 1024.0);
 }
 
+void
+bench_note_cpu (Bench  *bench,
+                double  ms)
+{
+  if (!bench->warming)
+    g_array_append_val (bench->cpu[bench->side], ms);
+}
+
 /* Warm-up first, then ours and the baseline alternate, so that a noisy
  * neighbour on the machine hits both sides alike. */
 gboolean
@@ -133,13 +151,17 @@ bench_measure (Bench     *bench,
   g_autoptr(GArray) a = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) b = g_array_new (FALSE, FALSE, sizeof (double));
 
+  g_array_set_size (bench->cpu[0], 0);
+  g_array_set_size (bench->cpu[1], 0);
   for (guint i = 0; i < config->warmup + config->runs; i++)
     {
-      double x = ours (bench, data, error);
-      double y = 0;
+      double x, y = 0;
 
-      if (x < 0)
+      bench->warming = i < config->warmup;
+      bench->side = 0;
+      if ((x = ours (bench, data, error)) < 0)
         return FALSE;
+      bench->side = 1;
       if (base != NULL && (y = base (bench, data, error)) < 0)
         return FALSE;
       if (i < config->warmup)
@@ -173,6 +195,10 @@ bench_add_result (Bench      *bench,
   r->base = base;
   r->max_ratio = max_ratio;
   r->max_abs = max_abs;
+  r->cpu_ours = bench->cpu[0]->len > 0 ? bench_median (bench->cpu[0]) : -1;
+  r->cpu_base = bench->cpu[1]->len > 0 ? bench_median (bench->cpu[1]) : -1;
+  g_array_set_size (bench->cpu[0], 0);
+  g_array_set_size (bench->cpu[1], 0);
   g_ptr_array_add (bench->results, r);
   g_print ("%-4s %-60s %10.2f %s", id, metric, ours, unit);
   if (base >= 0)
@@ -281,15 +307,30 @@ bench_format_results (Bench  *bench,
   g_string_append_printf (out, ": %u leads, %u contacts, %u deals, %u products (and %u accounts for the deals); "
                           "baselines over %u rows where the issue asks for a smaller view. "
                           "Each figure is the median of %u runs after %u warm-up run%s; "
-                          "the whole run took %.0f s.\n",
+                          "the whole run took %.0f s. Load average (other jobs on the machine) %.1f at the start, "
+                          "%.1f at the end. Times are wall-clock; the notes give the main thread's CPU time "
+                          "behind each figure, which waiting for a shared CPU does not inflate.\n",
                           c->leads, c->contacts, c->deals, c->products, c->accounts, c->small,
-                          c->runs, c->warmup, c->warmup == 1 ? "" : "s", total_s);
+                          c->runs, c->warmup, c->warmup == 1 ? "" : "s", total_s,
+                          bench->load_start, bench_load_average ());
 
+  g_string_append (out, "\nNotes:\n");
   for (guint i = 0; i < bench->results->len; i++)
     {
       BenchResult *r = g_ptr_array_index (bench->results, i);
+
+      if (r->note == NULL && r->cpu_ours < 0)
+        continue;
+      g_string_append_printf (out, "\n- **%s**:", r->id);
+      if (r->cpu_ours >= 0)
+        {
+          g_string_append_printf (out, " main-thread CPU behind the figure %.1f ms", r->cpu_ours);
+          if (r->cpu_base >= 0)
+            g_string_append_printf (out, " (baseline %.1f ms)", r->cpu_base);
+          g_string_append (out, r->note ? ";" : ".");
+        }
       if (r->note != NULL)
-        g_string_append_printf (out, "\n- %s: %s", r->id, r->note);
+        g_string_append_printf (out, " %s%s", r->note, g_str_has_suffix (r->note, ".") ? "" : ".");
     }
   g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
@@ -308,7 +349,7 @@ bench_run_process (const char * const  *argv,
   return bench_now_ms () - start;
 }
 
-double
+char *
 bench_run_child (Bench              *bench,
                  const char * const *args,
                  const char         *key,
@@ -326,18 +367,18 @@ bench_run_child (Bench              *bench,
 
   process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, error);
   if (process == NULL || !g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, error))
-    return -1;
+    return NULL;
   if (!g_subprocess_get_successful (process))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "child %s %s failed", args[0], args[1]);
-      return -1;
+      return NULL;
     }
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     if (g_str_has_prefix (lines[i], key))
-      return g_ascii_strtod (lines[i] + strlen (key), NULL);
+      return g_strdup (lines[i] + strlen (key));
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "child %s printed no “%s”", args[0], key);
-  return -1;
+  return NULL;
 }
 
 void

@@ -40,6 +40,8 @@ typedef struct
   double    base;           /* < 0: no baseline */
   double    max_ratio;      /* 0: no ratio target */
   double    max_abs;        /* 0: no absolute target */
+  double    cpu_ours;       /* main-thread CPU ms, < 0: not taken */
+  double    cpu_base;
   char     *note;
   gboolean  failed;         /* could not be measured (see note) */
 } BenchResult;
@@ -51,6 +53,11 @@ typedef struct
   char        *leads_db;    /* config->leads leads, contacts, deals, products */
   char        *small_db;    /* config->small leads */
   char        *leads_csv;
+  /* CPU time the metric functions report for the run under way */
+  GArray      *cpu[2];      /* 0: ours, 1: baseline */
+  guint        side;
+  gboolean     warming;
+  double       load_start;  /* 1-minute load average when the run began */
 } Bench;
 
 /* A measurement: returns milliseconds (or MB), or a negative number with
@@ -62,8 +69,11 @@ double       bench_now_ms         (void);
 double       bench_cpu_ms         (void);
 double       bench_median         (GArray *values);
 double       bench_percentile     (GArray *values, double p);
+/* A metric function tells the CPU time behind its figure. */
+void         bench_note_cpu       (Bench *bench, double ms);
 double       bench_peak_rss_mb    (void);
 char        *bench_machine        (void);
+double       bench_load_average   (void);
 gboolean     bench_measure        (Bench *bench, BenchFunc ours, BenchFunc base,
                                    gpointer data, double *ours_out, double *base_out,
                                    GError **error);
@@ -78,9 +88,9 @@ void         bench_result_free    (BenchResult *result);
 char        *bench_format_results (Bench *bench, double total_s);
 /* Runs argv; returns its wall time in ms, or < 0 with error. */
 double       bench_run_process    (const char * const *argv, GError **error);
-/* Runs this program with args and returns the first number it prints
- * on a line starting with @key. */
-double       bench_run_child      (Bench *bench, const char * const *args,
+/* Runs this program with args and returns the rest of the first line it
+ * prints that starts with @key. */
+char        *bench_run_child      (Bench *bench, const char * const *args,
                                    const char *key, GError **error);
 void         bench_remove_db      (const char *path);
 CrmStore    *bench_open_fresh     (const char *path, GError **error);

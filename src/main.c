@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "crm-application.h"
+#include "crm-cli.h"
 
 int
 main (int   argc,
@@ -20,6 +21,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Command-line actions run without GTK, so they work with no display. */
+  if (crm_cli_is_command (argc, argv))
+    return crm_cli_run (argc, argv);
 
   app = crm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -292,6 +292,27 @@ test_undo_create_edit_delete (Fixture       *f,
 }
 
 static void
+test_undo_notes (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = crm_test_create (f->store, "accounts", "account_name", "Notes Inc", NULL);
+  gint64 note = crm_store_add_note (f->store, "accounts", id, "Call", "Call Monday", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM notes WHERE deleted_at IS NULL"), ==, 1);
+  g_assert_true (crm_store_undo_last (f->store, &error));
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM notes WHERE deleted_at IS NULL"), ==, 0);
+
+  note = crm_store_add_note (f->store, "accounts", id, "Visit", "Visit Tuesday", &error);
+  g_assert_true (crm_store_delete_note (f->store, note, &error));
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM notes WHERE deleted_at IS NULL"), ==, 0);
+  g_assert_true (crm_store_undo_last (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->store, "SELECT count(*) FROM notes WHERE deleted_at IS NULL"), ==, 1);
+}
+
+static void
 test_mass_change_is_one_undo (Fixture       *f,
                               gconstpointer  data)
 {
@@ -501,6 +522,7 @@ main (int   argc,
   ADD ("/records/recycle-bin", test_recycle_bin);
   ADD ("/records/undo/create-edit-delete", test_undo_create_edit_delete);
   ADD ("/records/undo/mass-change", test_mass_change_is_one_undo);
+  ADD ("/records/undo/notes", test_undo_notes);
   ADD ("/records/undo/rollback", test_failed_change_rolls_back);
   ADD ("/records/auto-number", test_auto_numbers_never_reused);
   ADD ("/records/signal-after-commit", test_records_changed_after_commit);

@@ -551,3 +551,43 @@ crm_record_list_find (CrmRecordList *self,
       return i;
   return -1;
 }
+
+static void
+drop_pages_from (CrmRecordList *self,
+                 guint          position)
+{
+  for (guint p = position / CRM_RECORD_LIST_PAGE_SIZE; p <= self->ids->len / CRM_RECORD_LIST_PAGE_SIZE; p++)
+    drop_page (self, p);
+}
+
+void
+crm_record_list_insert_id (CrmRecordList *self,
+                           guint          position,
+                           gint64         id)
+{
+  g_return_if_fail (CRM_IS_RECORD_LIST (self));
+
+  position = MIN (position, self->ids->len);
+  g_array_insert_val (self->ids, position, id);
+  drop_pages_from (self, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+}
+
+gint
+crm_record_list_remove_id (CrmRecordList *self,
+                           gint64         id)
+{
+  gint position;
+
+  g_return_val_if_fail (CRM_IS_RECORD_LIST (self), -1);
+
+  position = crm_record_list_find (self, id);
+  if (position < 0)
+    return -1;
+  g_array_remove_index (self->ids, position);
+  drop_pages_from (self, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+  return position;
+}

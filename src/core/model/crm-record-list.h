@@ -42,6 +42,16 @@ gint           crm_record_list_find            (CrmRecordList  *self,
  * (lists longer than 20,000 rows); "notify::loading" tells when they are
  * in, appended with one items-changed. */
 gboolean       crm_record_list_is_loading      (CrmRecordList  *self);
+/* Optimistic edits, for a view that shows a change before the store has
+ * made it (a Kanban card dropped on a column). The store's records-changed
+ * then finds the row where it is and refreshes it in place; a view whose
+ * change was refused undoes its edit with the other call. */
+void           crm_record_list_insert_id       (CrmRecordList  *self,
+                                                guint           position,
+                                                gint64          id);
+/* Returns the position the id had, or -1. */
+gint           crm_record_list_remove_id       (CrmRecordList  *self,
+                                                gint64          id);
 /* Number of pages fetched from the database since creation (for tests). */
 guint          crm_record_list_get_page_loads  (CrmRecordList  *self);
 guint          crm_record_list_get_cached_pages (CrmRecordList *self);

@@ -32,6 +32,8 @@ struct _CrmQuery
   char     *module;
   GArray   *criteria;
   char     *sort_field;
+  char     *column_field;   /* Kanban column: group field and value */
+  char     *column_value;
   CrmScope  scope;
   guint     match_any : 1;
   guint     sort_descending : 1;
@@ -178,6 +180,8 @@ crm_query_finalize (GObject *object)
 
   g_free (self->module);
   g_free (self->sort_field);
+  g_free (self->column_field);
+  g_free (self->column_value);
   g_clear_pointer (&self->criteria, g_array_unref);
 
   G_OBJECT_CLASS (crm_query_parent_class)->finalize (object);
@@ -214,6 +218,8 @@ crm_query_copy (CrmQuery *self)
   copy->match_any = self->match_any;
   copy->sort_field = g_strdup (self->sort_field);
   copy->sort_descending = self->sort_descending;
+  copy->column_field = g_strdup (self->column_field);
+  copy->column_value = g_strdup (self->column_value);
   for (guint i = 0; i < self->criteria->len; i++)
     {
       Criterion *c = &g_array_index (self->criteria, Criterion, i);
@@ -284,8 +290,26 @@ crm_query_equal (CrmQuery *a,
   g_autofree char *sa = crm_query_serialize (a);
   g_autofree char *sb = crm_query_serialize (b);
 
-  return g_strcmp0 (a->module, b->module) == 0 && g_strcmp0 (sa, sb) == 0;
+  return g_strcmp0 (a->module, b->module) == 0 && g_strcmp0 (sa, sb) == 0 &&
+         g_strcmp0 (a->column_field, b->column_field) == 0 &&
+         g_strcmp0 (a->column_value, b->column_value) == 0;
 }
+
+void
+crm_query_set_column (CrmQuery   *self,
+                      const char *group_field,
+                      const char *value)
+{
+  g_return_if_fail (CRM_IS_QUERY (self));
+
+  g_free (self->column_field);
+  g_free (self->column_value);
+  self->column_field = g_strdup (group_field);
+  self->column_value = group_field != NULL && value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+}
+
+const char *crm_query_get_column_field (CrmQuery *self) { return self->column_field; }
+const char *crm_query_get_column_value (CrmQuery *self) { return self->column_value; }
 
 /*
  * Serialization: a GVariant text "(uba(susmvmv)msb)".
@@ -637,6 +661,26 @@ crm_query_build_where (CrmQuery    *self,
       g_string_append_c (sql, ')');
     }
 
+  if (self->column_field != NULL)
+    {
+      CrmField *field = crm_module_get_field (module, self->column_field);
+
+      if (field == NULL || crm_field_get_field_type (field) != CRM_FIELD_PICKLIST)
+        {
+          g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("%s cannot be grouped by “%s”"),
+                       crm_module_get_plural (module), self->column_field);
+          return NULL;
+        }
+      /* NOCASE matches the field's index, as the IS operator does. */
+      if (self->column_value != NULL)
+        {
+          g_string_append_printf (sql, " AND \"%s\" = ? COLLATE NOCASE", self->column_field);
+          g_ptr_array_add (params, g_variant_ref_sink (g_variant_new_string (self->column_value)));
+        }
+      else
+        g_string_append_printf (sql, " AND (\"%s\" IS NULL OR \"%s\" = '')", self->column_field, self->column_field);
+    }
+
   if (params_out)
     *params_out = g_steal_pointer (&params);
   return g_string_free (g_steal_pointer (&sql), FALSE);
@@ -649,6 +693,17 @@ crm_query_build_order (CrmQuery *self,
   CrmModule *module = crm_store_get_module (store, self->module);
   CrmField *field = NULL;
   const char *dir = self->sort_descending ? "DESC" : "ASC";
+
+  /* A column keeps the board's manual order. The names are checked
+   * identifiers ([a-z0-9_]), so they can be literals here. */
+  if (module != NULL && self->column_field != NULL &&
+      crm_module_get_field (module, self->column_field) != NULL)
+    return g_strdup_printf ("ORDER BY coalesce((SELECT position FROM kanban_positions "
+                            "WHERE module = '%s' AND group_field = '%s' AND record_id = \"%s\".id), "
+                            "-\"%s\".id * %d), id",
+                            crm_module_get_api_name (module), self->column_field,
+                            crm_module_get_table (module), crm_module_get_table (module),
+                            CRM_KANBAN_POSITION_GAP);
 
   if (module != NULL && self->sort_field != NULL)
     field = crm_module_get_field (module, self->sort_field);
@@ -722,6 +777,13 @@ crm_store_query_first_ids (CrmStore  *store,
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
   g_return_val_if_fail (CRM_IS_QUERY (query), NULL);
 
+  /* A Kanban column merges its manual order in C: always whole. */
+  if (query->column_field != NULL)
+    {
+      if (complete != NULL)
+        *complete = TRUE;
+      return _crm_kanban_query_ids (store, query, error);
+    }
   sql = ids_sql (store, query, &params, error);
   if (sql == NULL)
     return NULL;
@@ -834,7 +896,7 @@ crm_store_query_ids_async (CrmStore            *store,
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
   g_return_val_if_fail (CRM_IS_QUERY (query), FALSE);
 
-  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:") || query->column_field != NULL)
     {
       g_set_error (error, CRM_ERROR, CRM_ERROR_DATABASE, "An in-memory database has no second connection");
       return FALSE;

@@ -89,6 +89,21 @@ void               crm_query_set_sort           (CrmQuery     *self,
                                                  gboolean      descending);
 gboolean           crm_query_equal              (CrmQuery     *a,
                                                  CrmQuery     *b);
+/* Cards are ordered by kanban_positions.position; a record without a row
+ * sorts as if at -id × GAP (newest first). Moves take the midpoint of
+ * their neighbours, so a column is renumbered only after about 20 moves
+ * into the same gap. */
+#define CRM_KANBAN_POSITION_GAP 1048576
+
+/* Narrows the query to one Kanban column: the records whose picklist
+ * `group_field` is `value` (NULL: no value), ANDed with the criteria
+ * whatever match_any says, in the board's manual order (crm-kanban.h).
+ * A NULL group_field goes back to the whole module. Not serialized. */
+void               crm_query_set_column         (CrmQuery     *self,
+                                                 const char   *group_field,
+                                                 const char   *value);
+const char        *crm_query_get_column_field   (CrmQuery     *self);
+const char        *crm_query_get_column_value   (CrmQuery     *self);
 
 /* Saved views keep their criteria as text. */
 char              *crm_query_serialize          (CrmQuery     *self);

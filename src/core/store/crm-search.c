@@ -379,6 +379,44 @@ crm_store_rebuild_search (CrmStore    *self,
   return crm_store_commit (self, error);
 }
 
+/* Records an import created (import_batch = batch, id above after_id), in
+ * one statement: the same terms as the rebuild, for those rows only, so
+ * that importing into a big module does not re-index what was there. */
+gboolean
+_crm_search_index_batch (CrmStore    *self,
+                         CrmModule   *module,
+                         gint64       batch,
+                         gint64       after_id,
+                         GError     **error)
+{
+  gint64 mid = crm_module_get_id (module);
+  const char *table = crm_module_get_table (module);
+  g_autofree char *terms = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *sql = NULL;
+
+  if (sqlite3_create_function (crm_store_get_db (self), "crm_phone_terms", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                               NULL, phone_terms_sql, NULL, NULL) != SQLITE_OK)
+    {
+      crm_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+
+  terms = terms_sql (self, module);
+  title = title_sql (module);
+  /* A row created and then updated by the same import is indexed already. */
+  sql = g_strdup_printf ("DELETE FROM search_index WHERE rowid IN "
+                         "(SELECT (%" G_GINT64_FORMAT " << 40) | id FROM \"%s\" "
+                         "WHERE import_batch = %" G_GINT64_FORMAT " AND id > %" G_GINT64_FORMAT ");"
+                         "INSERT INTO search_index (rowid, module, record_id, title, terms) "
+                         "SELECT (%" G_GINT64_FORMAT " << 40) | t.id, '%s', t.id, %s, %s FROM \"%s\" t "
+                         "WHERE t.import_batch = %" G_GINT64_FORMAT " AND t.id > %" G_GINT64_FORMAT
+                         " AND t.deleted_at IS NULL;",
+                         mid, table, batch, after_id,
+                         mid, crm_module_get_api_name (module), title, terms, table, batch, after_id);
+  return crm_store_exec (self, sql, error);
+}
+
 /*
  * Querying
  */

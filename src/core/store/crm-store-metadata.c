@@ -646,7 +646,10 @@ crm_store_update_field (CrmStore  *self,
   sqlite3_bind_text (stmt, 7, crm_field_get_api_name (field), -1, SQLITE_TRANSIENT);
   if (!step_done (self, stmt, error))
     return FALSE;
+  /* Reloading the metadata finalizes every cached statement, this one
+   * too: it must not be reset again when it leaves scope. */
   sqlite3_reset (stmt);
+  stmt = NULL;
   return crm_store_reload_metadata (self, error);
 }
 

@@ -82,6 +82,16 @@ gboolean  _crm_store_create_module_table  (CrmStore      *self,
 void      _crm_store_set_modules          (CrmStore      *self,
                                            GPtrArray     *modules);
 
+/* crm-kanban.c: puts back the card positions a change moved. */
+gboolean  _crm_kanban_undo_change         (CrmStore      *self,
+                                           gint64         change_id,
+                                           GError       **error);
+/* crm-kanban.c: the ids of a query narrowed to a column, in board order. */
+struct _CrmQuery;
+GArray   *_crm_kanban_query_ids           (CrmStore      *store,
+                                           struct _CrmQuery *query,
+                                           GError       **error);
+
 /* crm-currencies.c: the currency fields of schema 6 (labels translated) */
 gboolean  _crm_setup_migrate_006          (CrmStore      *self,
                                            GError       **error);
@@ -93,6 +103,11 @@ gboolean  _crm_search_index_record        (CrmStore      *self,
 gboolean  _crm_search_remove_record       (CrmStore      *self,
                                            CrmModule     *module,
                                            gint64         id,
+                                           GError       **error);
+gboolean  _crm_search_index_batch         (CrmStore      *self,
+                                           CrmModule     *module,
+                                           gint64         batch,
+                                           gint64         after_id,
                                            GError       **error);
 
 G_END_DECLS

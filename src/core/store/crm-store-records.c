@@ -858,6 +858,143 @@ crm_store_save_record (CrmStore   *self,
   return save_existing (self, record, error);
 }
 
+/* What inserting imported rows into a module needs, worked out once: one
+ * statement shape with every column bound (NULL where the record has no
+ * value), so that a large import reuses one prepared statement instead of
+ * building SQL for every row. It lives on the module, which is replaced
+ * whenever the metadata changes. */
+typedef struct
+{
+  char      *sql;
+  GPtrArray *columns;          /* field api names, borrowed from the module */
+  gboolean   has_auto_number;
+} ImportedInsert;
+
+static void
+imported_insert_free (gpointer data)
+{
+  ImportedInsert *insert = data;
+
+  g_free (insert->sql);
+  g_ptr_array_unref (insert->columns);
+  g_free (insert);
+}
+
+static ImportedInsert *
+imported_insert (CrmModule *module)
+{
+  static const char key[] = "crm-store-imported-insert";
+  ImportedInsert *insert = g_object_get_data (G_OBJECT (module), key);
+  GPtrArray *fields;
+  g_autoptr(GString) cols = NULL;
+  g_autoptr(GString) vals = NULL;
+
+  if (insert != NULL)
+    return insert;
+
+  insert = g_new0 (ImportedInsert, 1);
+  insert->columns = g_ptr_array_new ();
+  fields = crm_module_get_fields (module);
+  cols = g_string_new ("created_at, modified_at, created_by, modified_by, import_batch");
+  vals = g_string_new ("?1, ?1, ?2, ?2, ?3");
+  for (guint i = 0; i < fields->len; i++)
+    {
+      CrmField *field = g_ptr_array_index (fields, i);
+      const char *name = crm_field_get_api_name (field);
+
+      if (crm_field_get_field_type (field) == CRM_FIELD_AUTO_NUMBER)
+        insert->has_auto_number = TRUE;
+      if (is_stamp_column (name))
+        continue;
+      g_ptr_array_add (insert->columns, (gpointer) name);
+      g_string_append_printf (cols, ", \"%s\"", name);
+      g_string_append_printf (vals, ", ?%u", insert->columns->len + 3);
+    }
+  insert->sql = g_strdup_printf ("INSERT INTO \"%s\" (%s) VALUES (%s)", crm_module_get_table (module), cols->str, vals->str);
+  g_object_set_data_full (G_OBJECT (module), key, insert, imported_insert_free);
+  return insert;
+}
+
+static gboolean
+insert_imported_row (CrmStore       *self,
+                     ImportedInsert *insert,
+                     CrmRecord      *record,
+                     gint64          batch,
+                     GError        **error)
+{
+  crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (self, insert->sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, _crm_store_now ());
+  sqlite3_bind_int64 (stmt, 2, crm_store_get_current_user (self));
+  sqlite3_bind_int64 (stmt, 3, batch);
+  for (guint i = 0; i < insert->columns->len; i++)
+    {
+      GVariant *value = crm_record_get_value (record, g_ptr_array_index (insert->columns, i));
+
+      /* The record outlives the step: no copy of its text is needed. */
+      if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        sqlite3_bind_text (stmt, i + 4, g_variant_get_string (value, NULL), -1, SQLITE_STATIC);
+      else
+        _crm_bind_variant (stmt, i + 4, value);
+    }
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      crm_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  crm_record_set_id (record, sqlite3_last_insert_rowid (crm_store_get_db (self)));
+  return TRUE;
+}
+
+/**
+ * crm_store_insert_imported:
+ * @record: a new record (id 0) of a module of this store
+ * @errors: (nullable): filled with field api name -> message for every
+ *   field that fails validation
+ *
+ * Inserts a record as part of an import, inside the import's change set
+ * (crm_store_begin_change() with action "import"). The record gets the
+ * owner default, derived values, validation and auto-numbers of
+ * crm_store_save_record(), but no history row and no search entry: it
+ * carries import_batch = the change id, which is how undo finds it, and
+ * crm_store_finish_import() indexes the whole batch in one statement.
+ */
+gboolean
+crm_store_insert_imported (CrmStore    *self,
+                           CrmRecord   *record,
+                           GHashTable  *errors,
+                           GError     **error)
+{
+  ImportedInsert *insert;
+  gint64 batch;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CRM_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (crm_record_get_id (record) == 0, FALSE);
+  g_return_val_if_fail (crm_store_get_current_change (self) != 0, FALSE);
+
+  batch = crm_store_get_current_change (self);
+  insert = imported_insert (crm_record_get_module (record));
+  if (crm_record_get_value (record, "owner_id") == NULL)
+    crm_record_set_int (record, "owner_id", crm_store_get_current_user (self));
+
+  apply_derived_fields (self, record, NULL);
+  if (!crm_store_validate_record (self, record, errors, error))
+    return FALSE;
+
+  if ((insert->has_auto_number && !assign_auto_numbers (self, record, error)) ||
+      !insert_imported_row (self, insert, record, batch, error))
+    {
+      crm_record_set_id (record, 0);
+      return FALSE;
+    }
+  crm_record_clear_dirty (record);
+  return TRUE;
+}
+
 gboolean
 crm_store_set_field (CrmStore    *self,
                      const char  *module,
@@ -1081,6 +1218,27 @@ failed:
   return -1;
 }
 
+static gboolean
+set_note_deleted (CrmStore  *self,
+                  gint64     note_id,
+                  gboolean   deleted,
+                  GError   **error)
+{
+  crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (self, "UPDATE notes SET deleted_at = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (deleted)
+    sqlite3_bind_int64 (stmt, 1, _crm_store_now ());
+  sqlite3_bind_int64 (stmt, 2, note_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      crm_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /*
  * Undo
  */
@@ -1165,6 +1323,14 @@ undo_row (CrmStore    *self,
              (deleted ? _crm_search_remove_record (self, module, row->record_id, error)
                       : reindex (self, module, row->record_id, error)) &&
              run_undo_hooks (self, current, error);
+    }
+  if (g_str_equal (row->action, "note") || g_str_equal (row->action, "note_delete"))
+    {
+      /* An erased record's history holds no id: nothing to take back. */
+      if (row->old_value == NULL || !g_variant_is_of_type (row->old_value, G_VARIANT_TYPE_INT64))
+        return TRUE;
+      return set_note_deleted (self, g_variant_get_int64 (row->old_value),
+                               g_str_equal (row->action, "note"), error);
     }
   if (g_str_equal (row->action, "purge"))
     {
@@ -1290,6 +1456,8 @@ crm_store_undo_change (CrmStore    *self,
         goto failed;
       _crm_store_notify (self, row->module, row->record_id);
     }
+  if (!_crm_kanban_undo_change (self, change_id, error))
+    goto failed;
 
   {
     crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (self, "UPDATE changes SET undone = 1 WHERE id = ?", error);
@@ -1372,7 +1540,8 @@ crm_store_add_note (CrmStore    *self,
       goto failed;
     }
   id = sqlite3_last_insert_rowid (crm_store_get_db (self));
-  if (!_crm_store_add_history (self, module, record_id, "note", "notes", NULL,
+  /* old_value holds the note's id so that Undo can take it back. */
+  if (!_crm_store_add_history (self, module, record_id, "note", "notes", g_variant_new_int64 (id),
                                g_variant_new_string (title && *title ? title : content), error))
     goto failed;
   _crm_store_notify (self, module, record_id);
@@ -1449,20 +1618,18 @@ crm_store_delete_note (CrmStore    *self,
 {
   g_autofree char *module = NULL;
   gint64 record_id;
-  crm_autoreset sqlite3_stmt *stmt = NULL;
 
   if (!note_parent (self, note_id, &module, &record_id, error))
     return FALSE;
-  stmt = crm_store_prepare (self, "UPDATE notes SET deleted_at = ? WHERE id = ?", error);
-  if (stmt == NULL)
+  if (crm_store_begin_change (self, "note_delete", module, NULL, error) == 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, _crm_store_now ());
-  sqlite3_bind_int64 (stmt, 2, note_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (!set_note_deleted (self, note_id, TRUE, error) ||
+      !_crm_store_add_history (self, module, record_id, "note_delete", "notes",
+                               g_variant_new_int64 (note_id), NULL, error))
     {
-      crm_store_set_sqlite_error (self, error);
+      crm_store_abort_change (self);
       return FALSE;
     }
   _crm_store_notify (self, module, record_id);
-  return TRUE;
+  return crm_store_end_change (self, error);
 }

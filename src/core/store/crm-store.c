@@ -90,6 +90,7 @@ static const struct {
 } migrations[] = {
   { 1, "/com/example/Crm/schema/crm-schema-001.sql", _crm_store_seed_standard },
   { 2, "/com/example/Crm/schema/crm-schema-002.sql", _crm_documents_migrate_002 },
+  { 3, "/com/example/Crm/schema/crm-schema-003.sql", NULL },
   { 6, "/com/example/Crm/schema/crm-schema-006.sql", _crm_setup_migrate_006 },
 };
 

@@ -269,4 +269,36 @@ gboolean     crm_store_delete_note         (CrmStore     *self,
                                             gint64        note_id,
                                             GError      **error);
 
+/*
+ * Bulk imports (crm-store-import.c). Call these inside a change set begun
+ * with action "import": undo then removes every record the import created.
+ */
+typedef void (*CrmStoreValueFunc)          (gint64        id,
+                                            GVariant     *value,
+                                            gpointer      user_data);
+/* Like saving a new record (defaults, derived values, validation into
+ * `errors`, auto-numbers) but without history or search indexing; the row
+ * carries import_batch = the current change. */
+gboolean     crm_store_insert_imported     (CrmStore     *self,
+                                            CrmRecord    *record,
+                                            GHashTable   *errors,
+                                            GError      **error);
+/* Adds the records the current change imported with ids above after_id
+ * to the search index. */
+gboolean     crm_store_index_imported      (CrmStore     *self,
+                                            const char   *module,
+                                            gint64        after_id,
+                                            GError      **error);
+/* Queues one records-changed (module, 0) for the commit. */
+gboolean     crm_store_finish_import       (CrmStore     *self,
+                                            const char   *module,
+                                            GError      **error);
+/* Calls func for each live record with a value in `field`, in id order. */
+gboolean     crm_store_foreach_value       (CrmStore     *self,
+                                            const char   *module,
+                                            const char   *field,
+                                            CrmStoreValueFunc func,
+                                            gpointer      user_data,
+                                            GError      **error);
+
 G_END_DECLS

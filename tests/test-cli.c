@@ -450,6 +450,42 @@ test_skip_bad_rows (Fixture       *f,
   g_assert_cmpint (count_in (db, "leads"), ==, 2);
 }
 
+/* --pdf writes a document without a display, by id or by number. */
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *db = path_in (f, "crm.db");
+  g_autofree char *by_id = path_in (f, "by-id.pdf");
+  g_autofree char *by_number = path_in (f, "by-number.pdf");
+  g_autofree char *missing = path_in (f, "missing.pdf");
+  g_autofree char *head = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *first_quote = g_strdup_printf ("QUO-%d-0001", g_date_time_get_year (now));
+  gsize length = 0;
+
+  if (skip_without_program ())
+    return;
+
+  g_assert_cmpint (run (f, "--database", db, "--demo", NULL), ==, 0);
+  g_assert_cmpint (run (f, "--database", db, "--pdf", "invoices", "1", by_id, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "by-id.pdf"));
+  g_assert_true (g_file_get_contents (by_id, &head, &length, NULL));
+  g_assert_true (length > 1000 && g_str_has_prefix (head, "%PDF-"));
+
+  g_assert_cmpint (run (f, "--database", db, "--pdf", "quote", first_quote, by_number, NULL), ==, 0);
+  g_assert_true (g_file_test (by_number, G_FILE_TEST_IS_REGULAR));
+
+  /* wrong module, unknown document, missing arguments: an error and no file */
+  g_assert_cmpint (run (f, "--database", db, "--pdf", "leads", "1", missing, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "leads"));
+  g_assert_cmpint (run (f, "--database", db, "--pdf", "invoices", "99999", missing, NULL), ==, 1);
+  g_assert_cmpint (run (f, "--database", db, "--pdf", "invoices", "INV-1999-0001", missing, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "INV-1999-0001"));
+  g_assert_cmpint (run (f, "--database", db, "--pdf", "invoices", "1", NULL), ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +501,7 @@ main (int   argc,
   ADD ("/cli/export-import-round-trip", test_export_import_round_trip);
   ADD ("/cli/bad-csv", test_bad_csv);
   ADD ("/cli/skip-bad-rows", test_skip_bad_rows);
+  ADD ("/cli/pdf", test_pdf);
 #undef ADD
 
   return g_test_run ();

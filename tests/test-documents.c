@@ -933,6 +933,31 @@ test_numbering (Fixture       *f,
 }
 
 static void
+test_lookup_and_numbers (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 invoice = create_doc (f, "invoices", "Find me");
+  g_autoptr(CrmRecord) record = crm_store_load_record (f->store, "invoices", invoice, NULL);
+  g_autofree char *lower = g_ascii_strdown (crm_record_get_string (record, "invoice_number"), -1);
+
+  g_assert_cmpstr (crm_documents_lookup_module ("invoices"), ==, "invoices");
+  g_assert_cmpstr (crm_documents_lookup_module ("Invoice"), ==, "invoices");
+  g_assert_cmpstr (crm_documents_lookup_module ("sales-order"), ==, "sales_orders");
+  g_assert_cmpstr (crm_documents_lookup_module ("purchase_order"), ==, "purchase_orders");
+  g_assert_null (crm_documents_lookup_module ("leads"));
+  g_assert_null (crm_documents_lookup_module (NULL));
+
+  g_assert_cmpint (crm_documents_find_by_number (f->store, "invoices",
+                                                 crm_record_get_string (record, "invoice_number")), ==, invoice);
+  g_assert_cmpint (crm_documents_find_by_number (f->store, "invoices", lower), ==, invoice);
+  g_assert_cmpint (crm_documents_find_by_number (f->store, "invoices", "INV-1999-0001"), ==, 0);
+  g_assert_cmpint (crm_documents_find_by_number (f->store, "leads", "x"), ==, 0);
+  /* the recycle bin hides it */
+  g_assert_true (crm_store_delete_record (f->store, "invoices", invoice, NULL));
+  g_assert_cmpint (crm_documents_find_by_number (f->store, "invoices", lower), ==, 0);
+}
+
+static void
 test_new_document_defaults (Fixture       *f,
                             gconstpointer  data)
 {
@@ -972,6 +997,7 @@ main (int   argc,
   ADD ("stock/generate-purchase-orders", test_generate_purchase_orders);
   ADD ("numbering", test_numbering);
   ADD ("defaults", test_new_document_defaults);
+  ADD ("lookup-and-numbers", test_lookup_and_numbers);
 #undef ADD
 
   return g_test_run ();

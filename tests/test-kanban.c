@@ -399,6 +399,114 @@ test_renumber_when_gaps_run_out (Fixture       *f,
   g_assert_cmpint (distinct, ==, 32);
 }
 
+/* Random moves against a model of the board (a list per column): after
+ * each move and each undo the store's order must be the model's. A stretch
+ * of moves into the same gap forces renumbering on the way. */
+static void
+test_order_random (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *stages[] = { "Qualification", "Needs Analysis", "Value Proposition" };
+  GPtrArray *model[G_N_ELEMENTS (stages)];
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new ();
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240611);
+  g_autoptr(GError) error = NULL;
+  const guint n_deals = 24;
+
+  for (guint c = 0; c < G_N_ELEMENTS (stages); c++)
+    model[c] = g_ptr_array_new ();
+  for (guint i = 0; i < n_deals; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("R%u", i);
+      guint c = i % G_N_ELEMENTS (stages);
+      gint64 id = make_deal (f, name, stages[c], "1");
+
+      /* Newest first. */
+      g_ptr_array_insert (model[c], 0, GSIZE_TO_POINTER ((gsize) id));
+    }
+
+  for (guint step = 0; step < 260; step++)
+    {
+      gboolean undo = changes->len > 0 && g_rand_int_range (rand, 0, 8) == 0;
+
+      if (undo)
+        {
+          gint64 change = g_array_index (changes, gint64, changes->len - 1);
+          GPtrArray **saved = g_ptr_array_steal_index (snapshots, snapshots->len - 1);
+
+          g_array_set_size (changes, changes->len - 1);
+          g_assert_true (crm_store_undo_change (f->store, change, &error));
+          g_assert_no_error (error);
+          for (guint c = 0; c < G_N_ELEMENTS (stages); c++)
+            {
+              g_ptr_array_unref (model[c]);
+              model[c] = saved[c];
+            }
+          g_free (saved);
+        }
+      else
+        {
+          guint from = g_rand_int_range (rand, 0, G_N_ELEMENTS (stages));
+          guint to = g_rand_int_range (rand, 0, G_N_ELEMENTS (stages));
+          gint64 id, before = 0, change = 0;
+          guint at;
+
+          if (model[from]->len == 0)
+            continue;
+          id = GPOINTER_TO_SIZE (g_ptr_array_index (model[from], g_rand_int_range (rand, 0, model[from]->len)));
+          /* Mostly random places; for a while always the same one. */
+          if (step >= 100 && step < 140 && model[0]->len > 2)
+            {
+              to = 0;
+              before = GPOINTER_TO_SIZE (g_ptr_array_index (model[0], 1));
+            }
+          else if (model[to]->len > 0 && g_rand_int_range (rand, 0, 4) > 0)
+            before = GPOINTER_TO_SIZE (g_ptr_array_index (model[to], g_rand_int_range (rand, 0, model[to]->len)));
+          if (before == id)
+            continue;
+
+          g_assert_true (crm_store_move_record (f->store, "deals", id, "stage", stages[to], before, NULL, &change, &error));
+          g_assert_no_error (error);
+          if (change != 0)
+            {
+              GPtrArray **saved = g_new (GPtrArray *, G_N_ELEMENTS (stages));
+
+              for (guint c = 0; c < G_N_ELEMENTS (stages); c++)
+                saved[c] = g_ptr_array_copy (model[c], NULL, NULL);
+              g_ptr_array_add (snapshots, saved);
+              g_array_append_val (changes, change);
+            }
+          g_ptr_array_remove (model[from], GSIZE_TO_POINTER ((gsize) id));
+          at = model[to]->len;
+          if (before != 0)
+            g_assert_true (g_ptr_array_find (model[to], GSIZE_TO_POINTER ((gsize) before), &at));
+          g_ptr_array_insert (model[to], at, GSIZE_TO_POINTER ((gsize) id));
+        }
+
+      for (guint c = 0; c < G_N_ELEMENTS (stages); c++)
+        {
+          g_autoptr(GArray) ids = column_ids (f, "deals", "stage", stages[c]);
+
+          g_assert_cmpuint (ids->len, ==, model[c]->len);
+          for (guint i = 0; i < ids->len; i++)
+            g_assert_cmpint (g_array_index (ids, gint64, i), ==, (gint64) GPOINTER_TO_SIZE (g_ptr_array_index (model[c], i)));
+        }
+    }
+
+  /* The fixed place did run out of room: the column was spread out. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM kanban_positions"), >=, model[0]->len);
+  for (guint c = 0; c < G_N_ELEMENTS (stages); c++)
+    g_ptr_array_unref (model[c]);
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      GPtrArray **saved = g_ptr_array_index (snapshots, i);
+      for (guint c = 0; c < G_N_ELEMENTS (stages); c++)
+        g_ptr_array_unref (saved[c]);
+      g_free (saved);
+    }
+}
+
 /*
  * Totals
  */
@@ -836,6 +944,7 @@ main (int   argc,
   ADD ("/kanban/move/required-rules", test_required_rules);
   ADD ("/kanban/order/reorder", test_order_and_reorder);
   ADD ("/kanban/order/renumber", test_renumber_when_gaps_run_out);
+  ADD ("/kanban/order/random", test_order_random);
   ADD ("/kanban/columns/totals", test_totals);
   ADD ("/kanban/columns/no-record-off-board", test_no_record_is_off_the_board);
   ADD ("/kanban/columns/lists-follow-moves", test_column_lists_follow_moves);

@@ -130,6 +130,8 @@ struct _CrmKanbanColumn
   GtkLabel         *empty_label;
   GtkLabel         *collapsed_count;
   CrmVerticalLabel *collapsed_title;
+  GtkWidget        *collapse_button;
+  GtkWidget        *expand_button;
 
   /* Owned references */
   CrmCardLayout    *layout;
@@ -549,6 +551,8 @@ crm_kanban_column_class_init (CrmKanbanColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmKanbanColumn, empty_label);
   gtk_widget_class_bind_template_child (widget_class, CrmKanbanColumn, collapsed_count);
   gtk_widget_class_bind_template_child (widget_class, CrmKanbanColumn, collapsed_title);
+  gtk_widget_class_bind_template_child (widget_class, CrmKanbanColumn, collapse_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmKanbanColumn, expand_button);
   gtk_widget_class_bind_template_callback (widget_class, on_collapse_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -602,6 +606,15 @@ crm_kanban_column_new (CrmCardLayout *layout,
   gtk_label_set_label (self->title_label, title);
   crm_vertical_label_set_text (self->collapsed_title, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  {
+    /* Translators: a button's accessible name; %s is a column, e.g. "Collapse Qualification" */
+    g_autofree char *collapse = g_strdup_printf (_("Collapse %s"), title);
+    /* Translators: a button's accessible name; %s is a column, e.g. "Expand Qualification" */
+    g_autofree char *expand = g_strdup_printf (_("Expand %s"), title);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->collapse_button), GTK_ACCESSIBLE_PROPERTY_LABEL, collapse, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->expand_button), GTK_ACCESSIBLE_PROPERTY_LABEL, expand, -1);
+  }
 
   module = crm_card_layout_get_module (layout);
   /* Translators: an empty Kanban column, e.g. "No Deals" */

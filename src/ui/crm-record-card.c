@@ -63,6 +63,9 @@ rebuild_menu (CrmCardLayout *self,
     {
       g_autoptr(GMenu) moves = g_menu_new ();
 
+      /* The items show their shortcuts, Ctrl+Shift+Left and Right. */
+      g_menu_append (moves, _("Move to _Previous Column"), "card.move-left");
+      g_menu_append (moves, _("Move to _Next Column"), "card.move-right");
       g_menu_append_submenu (moves, _("_Move To"), move);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
     }
@@ -374,10 +377,11 @@ update (CrmRecordCard *self)
   title = title_field ? format_field (self, title_field) : crm_record_dup_title (self->record);
   if (title == NULL || *title == '\0')
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, crm_record_get_id (self->record));
+
       g_free (title);
       /* Translators: a record with an empty name, e.g. "Deal #12" */
-      title = g_strdup_printf (_("%s #%" G_GINT64_FORMAT), crm_module_get_singular (module),
-                               crm_record_get_id (self->record));
+      title = g_strdup_printf (_("%s #%s"), crm_module_get_singular (module), number);
     }
   /* No tooltip with the whole title: setting one per bind cost as much as
    * the rest of the card. The accessible name has it. */
@@ -593,8 +597,9 @@ crm_record_card_class_init (CrmRecordCardClass *klass)
                                        "card.move-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "card.move-right", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "card.open", NULL);
+  /* Menus show the last binding of an action: Enter, not the keypad's. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "card.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "card.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
 }

@@ -14,6 +14,8 @@
 
 #include "crm-cli.h"
 #include "crm-demo.h"
+#include "crm-document-builder.h"
+#include "crm-documents.h"
 #include "crm-query.h"
 #include "crm-store.h"
 
@@ -74,12 +76,14 @@ static gboolean run_demo         (CrmCli *cli, char **args, GError **error);
 static gboolean run_import       (CrmCli *cli, char **args, GError **error);
 static gboolean run_export       (CrmCli *cli, char **args, GError **error);
 static gboolean run_list_modules (CrmCli *cli, char **args, GError **error);
+static gboolean run_pdf          (CrmCli *cli, char **args, GError **error);
 
 static const Command commands[] = {
   { "demo", NULL, 0, N_("Fill an empty database with sample data"), DATABASE_CREATE, run_demo },
   { "import", N_("MODULE FILE"), 2, N_("Import a CSV file into a module"), DATABASE_CREATE, run_import },
   { "export", N_("MODULE FILE"), 2, N_("Export the records of a module to a CSV file"), DATABASE_EXISTING, run_export },
   { "list-modules", NULL, 0, N_("List the modules and how many records each holds"), DATABASE_EXISTING, run_list_modules },
+  { "pdf", N_("MODULE ID FILE"), 3, N_("Write a quote, order or invoice (by id or number) as a PDF"), DATABASE_EXISTING, run_pdf },
 };
 
 /* Options that modify a command; they make a command line too. */
@@ -137,6 +141,37 @@ run_demo (CrmCli  *cli,
   count = number (count_all (cli->store));
   /* TRANSLATORS: the first %s is a file, the second a number of records */
   g_print (_("Added sample data to “%s” (%s records)\n"), crm_store_get_path (cli->store), count);
+  return TRUE;
+}
+
+/* MODULE is "invoices" or "invoice"; ID a record id or a document
+ * number such as INV-2026-0001. */
+static gboolean
+run_pdf (CrmCli  *cli,
+         char   **args,
+         GError **error)
+{
+  const char *module = crm_documents_lookup_module (args[0]);
+  gint64 id = 0;
+
+  if (module == NULL)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
+                   _("“%s” is not a quote, sales order, purchase order or invoice module"), args[0]);
+      return FALSE;
+    }
+  if (!g_ascii_string_to_signed (args[1], 10, 1, G_MAXINT64, &id, NULL))
+    id = crm_documents_find_by_number (cli->store, module, args[1]);
+  if (id == 0)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
+                   _("there is no document “%s” in %s"), args[1], module);
+      return FALSE;
+    }
+  if (!crm_document_builder_export_pdf (cli->store, module, id, args[2], error))
+    return FALSE;
+  /* TRANSLATORS: "Wrote “INV-2026-0001.pdf”" */
+  g_print (_("Wrote “%s”\n"), args[2]);
   return TRUE;
 }
 

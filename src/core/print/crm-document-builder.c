@@ -351,7 +351,7 @@ set_addresses (CrmDocument *doc,
       if (!append_address (ship, ctx->record, "shipping"))
         append_address (ship, ctx->record, "billing");
       crm_document_set_addresses (doc, _("Vendor"), bill->len ? bill->str : NULL,
-                                  _("Ship to"), ship->len > 0 ? ship->str : NULL);
+                                  ship->len > 0 ? _("Ship to") : NULL, ship->len > 0 ? ship->str : NULL);
       return;
     }
 
@@ -373,7 +373,7 @@ set_addresses (CrmDocument *doc,
     append_line (ship, account);
     has_shipping = append_address (ship, ctx->record, "shipping");
     crm_document_set_addresses (doc, _("Bill to"), bill->len ? bill->str : NULL,
-                                _("Ship to"), has_shipping ? ship->str : NULL);
+                                has_shipping ? _("Ship to") : NULL, has_shipping ? ship->str : NULL);
   }
 }
 
@@ -590,19 +590,10 @@ crm_cli_pdf (CrmStore   *store,
              gint64      id,
              const char *path)
 {
-  static const struct { const char *alias; const char *module; } aliases[] = {
-    { "quote", "quotes" }, { "sales_order", "sales_orders" }, { "sales-order", "sales_orders" },
-    { "purchase_order", "purchase_orders" }, { "purchase-order", "purchase_orders" },
-    { "invoice", "invoices" }, { "sales-orders", "sales_orders" }, { "purchase-orders", "purchase_orders" },
-  };
   g_autoptr(GError) error = NULL;
-  const char *api = module;
+  const char *api = crm_documents_lookup_module (module);
 
-  for (guint i = 0; module != NULL && i < G_N_ELEMENTS (aliases); i++)
-    if (g_ascii_strcasecmp (module, aliases[i].alias) == 0)
-      api = aliases[i].module;
-
-  if (!crm_document_builder_export_pdf (store, api, id, path, &error))
+  if (!crm_document_builder_export_pdf (store, api ? api : module, id, path, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -14,6 +14,7 @@
 
 #include "crm-documents.h"
 #include "crm-pricing.h"
+#include "crm-documents-private.h"
 #include "crm-store-private.h"
 
 /* Line items, totals, stock counters and conversions of sales documents.
@@ -21,7 +22,7 @@
  * Undo: a save of lines writes one history row with the action "lines"
  * whose old value is the previous lines as JSON (undo_lines() puts them
  * back), plus ordinary "update" rows for the totals columns. Stock is not
- * in history at all: every write to a document ends in reconcile_stock(),
+ * in history at all: every write to a document ends in _crm_documents_reconcile_stock(),
  * which moves the product counters by the difference between what the
  * document's state asks for and what stock_effects says it applied. So an
  * undo that restores a status or lines converges on the right counters. */
@@ -91,14 +92,59 @@ crm_documents_get_number_field (const char *module)
   return NULL;
 }
 
+const char *
+crm_documents_lookup_module (const char *name)
+{
+  static const struct { const char *alias; const char *module; } aliases[] = {
+    { "quote", "quotes" },
+    { "sales_order", "sales_orders" }, { "sales-order", "sales_orders" }, { "sales-orders", "sales_orders" },
+    { "purchase_order", "purchase_orders" }, { "purchase-order", "purchase_orders" },
+    { "purchase-orders", "purchase_orders" },
+    { "invoice", "invoices" },
+  };
+
+  if (name == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    if (g_ascii_strcasecmp (documents[i].module, name) == 0)
+      return documents[i].module;
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_ascii_strcasecmp (aliases[i].alias, name) == 0)
+      return aliases[i].module;
+  return NULL;
+}
+
+gint64
+crm_documents_find_by_number (CrmStore   *store,
+                              const char *module_name,
+                              const char *number)
+{
+  CrmModule *module = crm_store_get_module (store, module_name);
+  const char *field = crm_documents_get_number_field (module_name);
+  g_autofree char *sql = NULL;
+  crm_autoreset sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), 0);
+
+  if (module == NULL || field == NULL || number == NULL)
+    return 0;
+  sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = ? COLLATE NOCASE AND deleted_at IS NULL",
+                         crm_module_get_table (module), field);
+  stmt = crm_store_prepare (store, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
 /*
  * Helpers
  */
 
-static gboolean
-step_done (CrmStore      *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+_crm_documents_step_done (CrmStore      *store,
+                          sqlite3_stmt  *stmt,
+                          GError       **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -116,12 +162,12 @@ int_value (gint64 value)
 
 /* The document's module, or NULL with an error. *deleted (optional) tells
  * whether it is in the recycle bin. */
-static CrmModule *
-require_document (CrmStore    *store,
-                  const char  *module_name,
-                  gint64       id,
-                  gboolean    *deleted,
-                  GError     **error)
+CrmModule *
+_crm_documents_require (CrmStore    *store,
+                        const char  *module_name,
+                        gint64       id,
+                        gboolean    *deleted,
+                        GError     **error)
 {
   CrmModule *module = crm_store_get_module (store, module_name);
   g_autofree char *sql = NULL;
@@ -163,8 +209,8 @@ row_exists (CrmStore   *store,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
-static char *
-today_iso (void)
+char *
+_crm_documents_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -173,11 +219,11 @@ today_iso (void)
 
 /* The first value of a picklist with the given meaning (NULL: the first
  * value with no meaning, i.e. an open state such as "Created"). */
-static const char *
-picklist_value_with_meaning (CrmStore   *store,
-                             const char *module_name,
-                             const char *field_name,
-                             const char *meaning)
+const char *
+_crm_documents_picklist_value (CrmStore   *store,
+                               const char *module_name,
+                               const char *field_name,
+                               const char *meaning)
 {
   CrmModule *module = crm_store_get_module (store, module_name);
   CrmField *field = module ? crm_module_get_field (module, field_name) : NULL;
@@ -208,7 +254,7 @@ crm_documents_load_lines (CrmStore    *store,
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
-  if (require_document (store, module, id, NULL, error) == NULL)
+  if (_crm_documents_require (store, module, id, NULL, error) == NULL)
     return NULL;
 
   stmt = crm_store_prepare (store,
@@ -348,7 +394,7 @@ write_lines (CrmStore    *store,
       return FALSE;
     sqlite3_bind_text (stmt, 1, module, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64 (stmt, 2, id);
-    if (!step_done (store, stmt, error))
+    if (!_crm_documents_step_done (store, stmt, error))
       return FALSE;
   }
 
@@ -385,7 +431,7 @@ write_lines (CrmStore    *store,
       sqlite3_bind_int64 (stmt, 16, line->item.net);
       sqlite3_bind_int64 (stmt, 17, line->item.tax);
       sqlite3_bind_int64 (stmt, 18, line->item.total);
-      if (!step_done (store, stmt, error))
+      if (!_crm_documents_step_done (store, stmt, error))
         return FALSE;
       line->id = sqlite3_last_insert_rowid (crm_store_get_db (store));
     }
@@ -440,7 +486,7 @@ crm_documents_load_totals (CrmStore    *store,
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
   g_return_val_if_fail (totals != NULL, FALSE);
 
-  module = require_document (store, module_name, id, NULL, error);
+  module = _crm_documents_require (store, module_name, id, NULL, error);
   if (module == NULL)
     return FALSE;
 
@@ -536,205 +582,8 @@ store_totals (CrmStore         *store,
     for (guint i = 0; i < G_N_ELEMENTS (totals_columns); i++)
       sqlite3_bind_int64 (stmt, col++, values[i]);
     sqlite3_bind_int64 (stmt, col, id);
-    return step_done (store, stmt, error);
+    return _crm_documents_step_done (store, stmt, error);
   }
-}
-
-/*
- * Stock
- */
-
-typedef struct
-{
-  gint64 in_stock;
-  gint64 in_demand;
-  gint64 ordered;
-} StockCounts;
-
-typedef struct
-{
-  StockCounts wanted;
-  StockCounts applied;
-} StockPair;
-
-/* What one unit on the document adds to each counter, from its state. */
-static void
-stock_factors (CrmStore    *store,
-               const char  *module_name,
-               gint64       id,
-               StockCounts *f)
-{
-  CrmModule *module = crm_store_get_module (store, module_name);
-  g_autofree char *sql = NULL;
-  g_autofree char *status = NULL;
-  crm_autoreset sqlite3_stmt *stmt = NULL;
-  const char *meaning;
-
-  memset (f, 0, sizeof *f);
-  if (module == NULL || g_str_equal (module_name, "quotes") ||
-      crm_module_get_field (module, "status") == NULL)
-    return;
-
-  sql = g_strdup_printf ("SELECT status, deleted_at FROM \"%s\" WHERE id = ?", crm_module_get_table (module));
-  stmt = crm_store_prepare (store, sql, NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, id);
-  /* purged, or in the recycle bin: a document that is gone counts for nothing */
-  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-    return;
-  status = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  meaning = crm_store_get_picklist_meaning (store, module_name, "status", status);
-
-  if (g_str_equal (module_name, "purchase_orders"))
-    {
-      if (g_strcmp0 (meaning, "delivered") == 0)
-        f->in_stock = 1;
-      else if (g_strcmp0 (meaning, "cancelled") != 0)
-        f->ordered = 1;
-    }
-  else if (g_str_equal (module_name, "sales_orders"))
-    {
-      if (g_strcmp0 (meaning, "delivered") != 0 && g_strcmp0 (meaning, "cancelled") != 0)
-        f->in_demand = 1;
-    }
-  else if (g_str_equal (module_name, "invoices"))
-    {
-      if (g_strcmp0 (meaning, "cancelled") != 0)
-        f->in_stock = -1;
-    }
-}
-
-static StockPair *
-stock_pair (GHashTable *pairs,
-            gint64      product_id)
-{
-  StockPair *pair = g_hash_table_lookup (pairs, &product_id);
-
-  if (pair == NULL)
-    {
-      gint64 *key = g_new (gint64, 1);
-
-      *key = product_id;
-      pair = g_new0 (StockPair, 1);
-      g_hash_table_insert (pairs, key, pair);
-    }
-  return pair;
-}
-
-static gboolean
-reconcile_stock (CrmStore    *store,
-                 const char  *module,
-                 gint64       id,
-                 GError     **error)
-{
-  g_autoptr(GHashTable) pairs = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  StockCounts f;
-
-  if (g_str_equal (module, "quotes"))
-    return TRUE;
-
-  stock_factors (store, module, id, &f);
-  pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
-  {
-    crm_autoreset sqlite3_stmt *stmt =
-      crm_store_prepare (store, "SELECT product_id, sum(quantity) FROM line_items "
-                                "WHERE module = ? AND record_id = ? AND product_id IS NOT NULL "
-                                "GROUP BY product_id", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_text (stmt, 1, module, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 2, id);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        StockPair *pair = stock_pair (pairs, sqlite3_column_int64 (stmt, 0));
-        gint64 qty = sqlite3_column_int64 (stmt, 1);
-
-        pair->wanted.in_stock = f.in_stock * qty;
-        pair->wanted.in_demand = f.in_demand * qty;
-        pair->wanted.ordered = f.ordered * qty;
-      }
-  }
-  {
-    crm_autoreset sqlite3_stmt *stmt =
-      crm_store_prepare (store, "SELECT product_id, in_stock, in_demand, ordered FROM stock_effects "
-                                "WHERE module = ? AND record_id = ?", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_text (stmt, 1, module, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 2, id);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        StockPair *pair = stock_pair (pairs, sqlite3_column_int64 (stmt, 0));
-
-        pair->applied.in_stock = sqlite3_column_int64 (stmt, 1);
-        pair->applied.in_demand = sqlite3_column_int64 (stmt, 2);
-        pair->applied.ordered = sqlite3_column_int64 (stmt, 3);
-      }
-  }
-
-  g_hash_table_iter_init (&iter, pairs);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      gint64 product_id = *(gint64 *) key;
-      StockPair *pair = value;
-      StockCounts delta = {
-        pair->wanted.in_stock - pair->applied.in_stock,
-        pair->wanted.in_demand - pair->applied.in_demand,
-        pair->wanted.ordered - pair->applied.ordered,
-      };
-
-      if (delta.in_stock == 0 && delta.in_demand == 0 && delta.ordered == 0)
-        continue;
-
-      {
-        crm_autoreset sqlite3_stmt *stmt =
-          crm_store_prepare (store,
-                             "UPDATE products SET "
-                             "qty_in_stock = coalesce(qty_in_stock, 0) + ?, "
-                             "qty_in_demand = coalesce(qty_in_demand, 0) + ?, "
-                             "qty_ordered = coalesce(qty_ordered, 0) + ? WHERE id = ?",
-                             error);
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_int64 (stmt, 1, delta.in_stock);
-        sqlite3_bind_int64 (stmt, 2, delta.in_demand);
-        sqlite3_bind_int64 (stmt, 3, delta.ordered);
-        sqlite3_bind_int64 (stmt, 4, product_id);
-        if (!step_done (store, stmt, error))
-          return FALSE;
-      }
-      {
-        gboolean zero = pair->wanted.in_stock == 0 && pair->wanted.in_demand == 0 && pair->wanted.ordered == 0;
-        crm_autoreset sqlite3_stmt *stmt =
-          crm_store_prepare (store,
-                             zero
-                             ? "DELETE FROM stock_effects WHERE module = ?1 AND record_id = ?2 AND product_id = ?3"
-                             : "INSERT INTO stock_effects (module, record_id, product_id, in_stock, in_demand, ordered) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (module, record_id, product_id) DO UPDATE "
-                               "SET in_stock = excluded.in_stock, in_demand = excluded.in_demand, "
-                               "ordered = excluded.ordered",
-                             error);
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_text (stmt, 1, module, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64 (stmt, 2, id);
-        sqlite3_bind_int64 (stmt, 3, product_id);
-        if (!zero)
-          {
-            sqlite3_bind_int64 (stmt, 4, pair->wanted.in_stock);
-            sqlite3_bind_int64 (stmt, 5, pair->wanted.in_demand);
-            sqlite3_bind_int64 (stmt, 6, pair->wanted.ordered);
-          }
-        if (!step_done (store, stmt, error))
-          return FALSE;
-      }
-      _crm_store_notify (store, "products", product_id);
-    }
-  return TRUE;
 }
 
 /*
@@ -816,7 +665,7 @@ write_document (CrmStore         *store,
   if (!write_lines (store, module_name, id, lines, error) ||
       !_crm_store_add_history (store, module_name, id, "lines", "line_items", old, count, error) ||
       !store_totals (store, module, id, totals, error) ||
-      !reconcile_stock (store, module_name, id, error))
+      !_crm_documents_reconcile_stock (store, module_name, id, error))
     return FALSE;
   _crm_store_notify (store, module_name, id);
   return TRUE;
@@ -843,7 +692,7 @@ crm_documents_save_lines (CrmStore         *store,
   g_return_val_if_fail (lines != NULL, FALSE);
   g_return_val_if_fail (totals_in != NULL, FALSE);
 
-  module = require_document (store, module_name, id, &deleted, error);
+  module = _crm_documents_require (store, module_name, id, &deleted, error);
   if (module == NULL)
     return FALSE;
   if (deleted)
@@ -919,7 +768,7 @@ undo_lines (CrmStore    *store,
   count = int_value (lines->len);
   if (!write_lines (store, module_name, id, lines, error) ||
       !_crm_store_add_history (store, module_name, id, "lines", "line_items", old, count, error) ||
-      !reconcile_stock (store, module_name, id, error))
+      !_crm_documents_reconcile_stock (store, module_name, id, error))
     return FALSE;
   _crm_store_notify (store, module_name, id);
   return TRUE;
@@ -1066,461 +915,6 @@ crm_documents_apply_price_book (CrmStore    *store,
 }
 
 /*
- * Conversions
- */
-
-static gboolean
-conversion_allowed (const char *from,
-                    const char *to)
-{
-  return (g_str_equal (from, "quotes") && (g_str_equal (to, "sales_orders") || g_str_equal (to, "invoices"))) ||
-         (g_str_equal (from, "sales_orders") && g_str_equal (to, "invoices"));
-}
-
-static gboolean
-is_state_field (const char *name)
-{
-  return g_str_equal (name, "status") || g_str_equal (name, "quote_stage");
-}
-
-/* The live document this one was already converted into, or 0. */
-static gint64
-existing_conversion (CrmStore    *store,
-                     const char  *from_module,
-                     gint64       from_id,
-                     CrmModule   *to)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT r.to_id FROM relations r JOIN \"%s\" t ON t.id = r.to_id "
-                                          "WHERE r.kind = 'converted' AND r.from_module = ? AND r.from_id = ? "
-                                          "AND r.to_module = ? AND t.deleted_at IS NULL LIMIT 1",
-                                          crm_module_get_table (to));
-  crm_autoreset sqlite3_stmt *stmt = crm_store_prepare (store, sql, NULL);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, from_module, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, from_id);
-  sqlite3_bind_text (stmt, 3, crm_module_get_api_name (to), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  return 0;
-}
-
-/* Inside a change set. */
-static gint64
-convert_one (CrmStore    *store,
-             const char  *from_name,
-             gint64       id,
-             const char  *to_name,
-             GError     **error)
-{
-  CrmModule *from = crm_store_get_module (store, from_name);
-  CrmModule *to = crm_store_get_module (store, to_name);
-  g_autoptr(CrmRecord) source = NULL;
-  g_autoptr(CrmRecord) target = NULL;
-  g_autoptr(GPtrArray) lines = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *today = NULL;
-  CrmTotals totals = { 0 };
-  GPtrArray *fields;
-  const char *status;
-  gint64 existing;
-  gint64 new_id;
-
-  if (from == NULL || to == NULL || !conversion_allowed (from_name, to_name))
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("A %s cannot be converted to a %s"),
-                   from ? crm_module_get_singular (from) : from_name,
-                   to ? crm_module_get_singular (to) : to_name);
-      return 0;
-    }
-
-  source = crm_store_load_record (store, from_name, id, error);
-  if (source == NULL)
-    return 0;
-  title = crm_record_dup_title (source);
-  if (crm_record_is_deleted (source))
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND,
-                   _("“%s” is in the recycle bin; restore it first"), title);
-      return 0;
-    }
-  if (g_str_equal (from_name, "sales_orders") &&
-      g_strcmp0 (crm_store_get_picklist_meaning (store, from_name, "status",
-                                                 crm_record_get_string (source, "status")), "cancelled") == 0)
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION,
-                   _("“%s” is cancelled and cannot be converted"), title);
-      return 0;
-    }
-  existing = existing_conversion (store, from_name, id, to);
-  if (existing != 0)
-    {
-      g_autofree char *other = crm_store_dup_record_title (store, to_name, existing);
-      const char *number_field = crm_documents_get_number_field (to_name);
-      g_autoptr(CrmRecord) target_record = crm_store_load_record (store, to_name, existing, NULL);
-      const char *number = target_record ? crm_record_get_string (target_record, number_field) : NULL;
-
-      g_set_error (error, CRM_ERROR, CRM_ERROR_DUPLICATE,
-                   _("“%s” was already converted to %s %s"),
-                   title, crm_module_get_singular (to), number ? number : other);
-      return 0;
-    }
-
-  /* Copy what both modules have under the same name and type; the new
-   * document gets its own number, state, stamps and totals. */
-  target = crm_record_new (to);
-  fields = crm_module_get_fields (to);
-  for (guint i = 0; i < fields->len; i++)
-    {
-      CrmField *field = g_ptr_array_index (fields, i);
-      const char *name = crm_field_get_api_name (field);
-      CrmField *other = crm_module_get_field (from, name);
-      GVariant *value = crm_record_get_value (source, name);
-
-      if (other == NULL || value == NULL ||
-          crm_field_get_field_type (other) != crm_field_get_field_type (field) ||
-          crm_field_has_flag (field, CRM_FIELD_FLAG_SYSTEM) ||
-          crm_field_get_field_type (field) == CRM_FIELD_AUTO_NUMBER ||
-          is_state_field (name))
-        continue;
-      if (crm_field_get_field_type (field) == CRM_FIELD_PICKLIST &&
-          !crm_field_has_picklist_value (field, g_variant_get_string (value, NULL)))
-        continue;
-      crm_record_set_value (target, name, value);
-    }
-
-  /* A lookup whose target was deleted since is left out rather than
-   * blocking the conversion; a required one still fails below. */
-  {
-    g_autoptr(GHashTable) invalid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-    GHashTableIter iter;
-    gpointer key;
-
-    crm_store_validate_record (store, target, invalid, NULL);
-    g_hash_table_iter_init (&iter, invalid);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      {
-        CrmField *field = crm_module_get_field (to, key);
-
-        if (field != NULL && crm_field_get_field_type (field) == CRM_FIELD_LOOKUP && !crm_field_is_required (field))
-          crm_record_set_value (target, key, NULL);
-      }
-  }
-
-  /* currency and exchange rate came along with the other fields */
-  if (!crm_documents_load_totals (store, from_name, id, &totals, NULL, error))
-    return 0;
-  status = picklist_value_with_meaning (store, to_name, "status", NULL);
-  if (status != NULL)
-    crm_record_set_string (target, "status", status);
-  today = today_iso ();
-  if (g_str_equal (to_name, "invoices"))
-    crm_record_set_string (target, "invoice_date", today);
-  if (g_str_equal (to_name, "sales_orders"))
-    crm_record_set_int (target, "quote_name", id);
-  if (g_str_equal (to_name, "invoices") && g_str_equal (from_name, "sales_orders"))
-    crm_record_set_int (target, "sales_order", id);
-
-  if (!crm_store_save_record (store, target, error))
-    {
-      g_prefix_error (error, "“%s”: ", title);
-      return 0;
-    }
-  new_id = crm_record_get_id (target);
-
-  lines = crm_documents_load_lines (store, from_name, id, error);
-  if (lines == NULL)
-    return 0;
-  for (guint i = 0; i < lines->len; i++)
-    ((CrmDocLine *) g_ptr_array_index (lines, i))->id = 0;
-  if (!crm_documents_save_lines (store, to_name, new_id, lines, &totals, error))
-    {
-      g_prefix_error (error, "“%s”: ", title);
-      return 0;
-    }
-
-  {
-    crm_autoreset sqlite3_stmt *stmt =
-      crm_store_prepare (store, "INSERT OR IGNORE INTO relations (kind, from_module, from_id, to_module, to_id) "
-                                "VALUES ('converted', ?, ?, ?, ?)", error);
-    if (stmt == NULL)
-      return 0;
-    sqlite3_bind_text (stmt, 1, from_name, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 2, id);
-    sqlite3_bind_text (stmt, 3, to_name, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 4, new_id);
-    if (!step_done (store, stmt, error))
-      return 0;
-  }
-
-  if (g_str_equal (from_name, "sales_orders") && g_str_equal (to_name, "invoices"))
-    {
-      const char *delivered = picklist_value_with_meaning (store, from_name, "status", "delivered");
-
-      if (delivered != NULL && g_strcmp0 (crm_record_get_string (source, "status"), delivered) != 0)
-        {
-          crm_record_set_string (source, "status", delivered);
-          if (!crm_store_save_record (store, source, error))
-            {
-              g_prefix_error (error, "“%s”: ", title);
-              return 0;
-            }
-        }
-    }
-
-  _crm_store_notify (store, from_name, id);
-  return new_id;
-}
-
-gint64
-crm_documents_convert (CrmStore    *store,
-                       const char  *module,
-                       gint64       id,
-                       const char  *to_module,
-                       GError     **error)
-{
-  g_autoptr(GArray) ids = crm_documents_mass_convert (store, module, &id, 1, to_module, error);
-
-  return ids ? g_array_index (ids, gint64, 0) : 0;
-}
-
-GArray *
-crm_documents_mass_convert (CrmStore      *store,
-                            const char    *module,
-                            const gint64  *ids,
-                            guint          n_ids,
-                            const char    *to_module,
-                            GError       **error)
-{
-  g_autoptr(GArray) result = NULL;
-  g_autofree char *description = NULL;
-  CrmModule *from;
-  CrmModule *to;
-
-  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-
-  from = crm_store_get_module (store, module);
-  to = crm_store_get_module (store, to_module);
-  if (from == NULL || to == NULL || !conversion_allowed (module, to_module))
-    {
-      g_set_error (error, CRM_ERROR, CRM_ERROR_VALIDATION, _("A %s cannot be converted to a %s"),
-                   from ? crm_module_get_singular (from) : module ? module : "",
-                   to ? crm_module_get_singular (to) : to_module ? to_module : "");
-      return NULL;
-    }
-
-  if (n_ids == 1)
-    {
-      g_autofree char *title = crm_store_dup_record_title (store, module, ids[0]);
-      /* Translators: an Undo description, e.g. "Convert “Office chairs” to Invoice" */
-      description = g_strdup_printf (_("Convert “%s” to %s"), title ? title : "", crm_module_get_singular (to));
-    }
-  else
-    description = g_strdup_printf (ngettext ("Convert %u record to %s", "Convert %u records to %s", n_ids),
-                                   n_ids, crm_module_get_plural (to));
-
-  result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-  if (crm_store_begin_change (store, "convert_document", to_module, description, error) == 0)
-    return NULL;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      gint64 new_id = convert_one (store, module, ids[i], to_module, error);
-
-      if (new_id == 0)
-        {
-          crm_store_abort_change (store);
-          return NULL;
-        }
-      g_array_append_val (result, new_id);
-    }
-  if (!crm_store_end_change (store, error))
-    return NULL;
-  return g_steal_pointer (&result);
-}
-
-GArray *
-crm_documents_list_conversions (CrmStore    *store,
-                                const char  *module,
-                                gint64       id)
-{
-  GArray *links = g_array_new (FALSE, FALSE, sizeof (CrmDocLink));
-  crm_autoreset sqlite3_stmt *stmt = NULL;
-
-  g_return_val_if_fail (CRM_IS_STORE (store), links);
-
-  stmt = crm_store_prepare (store,
-                            "SELECT from_module, from_id, 1 FROM relations "
-                            "WHERE kind = 'converted' AND to_module = ?1 AND to_id = ?2 "
-                            "UNION ALL "
-                            "SELECT to_module, to_id, 0 FROM relations "
-                            "WHERE kind = 'converted' AND from_module = ?1 AND from_id = ?2 "
-                            "ORDER BY 3 DESC, 1, 2", NULL);
-  if (stmt == NULL)
-    return links;
-  sqlite3_bind_text (stmt, 1, module, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      CrmDocLink link = {
-        g_intern_string ((const char *) sqlite3_column_text (stmt, 0)),
-        sqlite3_column_int64 (stmt, 1),
-        sqlite3_column_int (stmt, 2) != 0,
-      };
-      g_array_append_val (links, link);
-    }
-  return links;
-}
-
-/*
- * Purchase orders below reorder level
- */
-
-typedef struct
-{
-  gint64 product_id;
-  gint64 quantity;
-} Shortfall;
-
-static void
-copy_company_address (CrmStore  *store,
-                      CrmRecord *record)
-{
-  static const char * const prefixes[] = { "billing", "shipping" };
-  static const struct { const char *column; const char *suffix; } parts[] = {
-    { "street", "street" }, { "city", "city" }, { "state", "state" },
-    { "zip_code", "code" }, { "country", "country" },
-  };
-  crm_autoreset sqlite3_stmt *stmt =
-    crm_store_prepare (store, "SELECT street, city, state, zip_code, country FROM company WHERE id = 1", NULL);
-
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return;
-  for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
-    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-      {
-        const char *value = (const char *) sqlite3_column_text (stmt, i);
-        g_autofree char *field = g_strdup_printf ("%s_%s", prefixes[p], parts[i].suffix);
-
-        if (value != NULL && *value != '\0')
-          crm_record_set_string (record, field, value);
-      }
-}
-
-GArray *
-crm_documents_generate_purchase_orders (CrmStore  *store,
-                                        guint     *n_skipped,
-                                        GError   **error)
-{
-  g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) by_vendor = NULL;
-  g_autoptr(GArray) vendors = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *today = today_iso ();
-  const char *status;
-  guint skipped = 0;
-
-  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
-
-  by_vendor = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  {
-    crm_autoreset sqlite3_stmt *stmt =
-      crm_store_prepare (store,
-                         "SELECT p.id, v.id, p.reorder_level - "
-                         "  (coalesce(p.qty_in_stock, 0) + coalesce(p.qty_ordered, 0) - coalesce(p.qty_in_demand, 0)) "
-                         "FROM products p LEFT JOIN vendors v ON v.id = p.vendor_name AND v.deleted_at IS NULL "
-                         "WHERE p.deleted_at IS NULL AND p.reorder_level > 0 "
-                         "AND coalesce(p.qty_in_stock, 0) + coalesce(p.qty_ordered, 0) - coalesce(p.qty_in_demand, 0) "
-                         "    < p.reorder_level "
-                         "ORDER BY v.vendor_name COLLATE NOCASE, v.id, p.product_name COLLATE NOCASE, p.id",
-                         error);
-    if (stmt == NULL)
-      return NULL;
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        Shortfall s = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2) };
-        gint64 vendor = sqlite3_column_int64 (stmt, 1);
-        GArray *group;
-
-        if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
-          {
-            skipped++;
-            continue;
-          }
-        group = g_hash_table_lookup (by_vendor, &vendor);
-        if (group == NULL)
-          {
-            group = g_array_new (FALSE, FALSE, sizeof (Shortfall));
-            g_hash_table_insert (by_vendor, g_memdup2 (&vendor, sizeof vendor), group);
-            g_array_append_val (vendors, vendor);
-          }
-        g_array_append_val (group, s);
-      }
-  }
-
-  if (n_skipped)
-    *n_skipped = skipped;
-  if (vendors->len == 0)
-    return g_steal_pointer (&result);
-
-  status = picklist_value_with_meaning (store, "purchase_orders", "status", NULL);
-  if (crm_store_begin_change (store, "create", "purchase_orders",
-                              _("Purchase orders for products below reorder level"), error) == 0)
-    return NULL;
-
-  for (guint v = 0; v < vendors->len; v++)
-    {
-      gint64 vendor = g_array_index (vendors, gint64, v);
-      GArray *group = g_hash_table_lookup (by_vendor, &vendor);
-      g_autoptr(CrmRecord) po = crm_record_new (crm_store_get_module (store, "purchase_orders"));
-      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_doc_line_free);
-      g_autofree char *vendor_name = crm_store_dup_record_title (store, "vendors", vendor);
-      g_autofree char *subject = NULL;
-      CrmTotals totals = { 0 };
-      gint64 po_id;
-
-      /* Translators: the subject of a generated purchase order */
-      subject = g_strdup_printf (_("Reorder from %s"), vendor_name ? vendor_name : "");
-      if (g_utf8_strlen (subject, -1) > 120)
-        {
-          char *end = g_utf8_offset_to_pointer (subject, 120);
-          *end = '\0';
-        }
-      crm_record_set_string (po, "subject", subject);
-      crm_record_set_int (po, "vendor_name", vendor);
-      crm_record_set_string (po, "po_date", today);
-      if (status != NULL)
-        crm_record_set_string (po, "status", status);
-      copy_company_address (store, po);
-      if (!crm_store_save_record (store, po, error))
-        goto failed;
-      po_id = crm_record_get_id (po);
-
-      for (guint i = 0; i < group->len; i++)
-        {
-          Shortfall *s = &g_array_index (group, Shortfall, i);
-          CrmDocLine *line = crm_doc_line_new ();
-
-          g_ptr_array_add (lines, line);
-          if (!crm_documents_fill_from_product (store, line, s->product_id, error))
-            goto failed;
-          line->item.quantity = s->quantity;
-        }
-      if (!crm_documents_save_lines (store, "purchase_orders", po_id, lines, &totals, error))
-        goto failed;
-      g_array_append_val (result, po_id);
-    }
-
-  if (!crm_store_end_change (store, error))
-    return NULL;
-  return g_steal_pointer (&result);
-
-failed:
-  crm_store_abort_change (store);
-  return NULL;
-}
-
-/*
  * Numbering
  */
 
@@ -1625,7 +1019,7 @@ after_write (CrmStore    *store,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      if (!step_done (store, stmt, error))
+      if (!_crm_documents_step_done (store, stmt, error))
         return FALSE;
     }
 
@@ -1638,11 +1032,11 @@ after_write (CrmStore    *store,
         return FALSE;
       sqlite3_bind_text (stmt, 1, module_name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, id);
-      if (!step_done (store, stmt, error))
+      if (!_crm_documents_step_done (store, stmt, error))
         return FALSE;
     }
 
-  return reconcile_stock (store, module_name, id, error);
+  return _crm_documents_reconcile_stock (store, module_name, id, error);
 }
 
 void
@@ -1678,7 +1072,7 @@ add_field_row (CrmStore      *store,
   sqlite3_bind_text (stmt, 4, crm_field_type_to_string (type), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, flags);
   sqlite3_bind_int (stmt, 6, max_length);
-  return step_done (store, stmt, error);
+  return _crm_documents_step_done (store, stmt, error);
 }
 
 /* Safe to run again on a database that has the column or its field row

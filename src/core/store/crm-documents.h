@@ -74,6 +74,14 @@ gboolean     crm_documents_is_document        (const char        *module);
 /* "quote_number", "so_number", "po_number", "invoice_number" or NULL */
 const char  *crm_documents_get_number_field   (const char        *module);
 
+/* "quotes" for "quotes", "quote" or "Quote"; likewise sales_orders
+ * ("sales-order"), purchase_orders and invoices. NULL for anything else. */
+const char  *crm_documents_lookup_module      (const char        *name);
+/* The live document with that number (any case), or 0. */
+gint64       crm_documents_find_by_number     (CrmStore          *store,
+                                               const char        *module,
+                                               const char        *number);
+
 /* CrmDocLine*, in order. NULL with an error when the document is missing. */
 GPtrArray   *crm_documents_load_lines         (CrmStore          *store,
                                                const char        *module,

@@ -468,6 +468,7 @@ renumber (Column  *col,
       }
   }
 
+  g_debug ("Renumbering %u cards of %s", ids->len, col->value ? col->value : "(none)");
   for (guint i = 0; i < ids->len; i++)
     if (!write_position (col, g_array_index (ids, gint64, i), (gint64) (i + 1) * CRM_KANBAN_POSITION_GAP, error))
       return FALSE;
@@ -492,6 +493,146 @@ lookup_key (Column  *col,
   return TRUE;
 }
 
+/* Floor and ceiling of a / b for b > 0, whatever the sign of a. */
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  return a / b - ((a % b != 0 && a < 0) ? 1 : 0);
+}
+
+static gint64
+ceil_div (gint64 a,
+          gint64 b)
+{
+  return a / b + ((a % b != 0 && a > 0) ? 1 : 0);
+}
+
+static char *
+column_condition (Column *col)
+{
+  if (col->value != NULL)
+    return g_strdup_printf ("t.\"%s\" = ?4 COLLATE NOCASE", col->field);
+  return g_strdup_printf ("(t.\"%s\" IS NULL OR t.\"%s\" = '')", col->field, col->field);
+}
+
+static sqlite3_stmt *
+neighbour_prepare (Column      *col,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = crm_store_prepare (col->store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, crm_module_get_api_name (col->module), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, col->field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, col->moving);
+  if (col->value != NULL)
+    sqlite3_bind_text (stmt, 4, col->value, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/* The card right before (after = FALSE) or right after (after = TRUE) the
+ * place (key, id) in the column, the moving card left out. Two seeks, one
+ * in each sorted run, instead of a pass over the column: a drop on a
+ * column of 100,000 cards stays as quick as on an empty one. */
+static gboolean
+neighbour (Column   *col,
+           gint64    key,
+           gint64    id,
+           gboolean  after,
+           gboolean *found,
+           gint64   *found_key,
+           gint64   *found_id,
+           GError  **error)
+{
+  g_autofree char *cond = column_condition (col);
+  g_autofree char *placed_sql = NULL;
+  g_autofree char *free_sql = NULL;
+  gboolean have_placed = FALSE, have_free = FALSE;
+  gint64 placed_key = 0, placed_id = 0, free_key = 0, free_id = 0;
+  gint64 exact = G_MININT64, bound;
+
+  *found = FALSE;
+
+  /* Cards moved by hand: walk their index from the place outwards. */
+  placed_sql = g_strdup_printf ("SELECT kp.position, kp.record_id FROM kanban_positions kp "
+                                "WHERE kp.module = ?1 AND kp.group_field = ?2 AND kp.record_id != ?3 "
+                                "AND (kp.position %s ?5 OR (kp.position = ?5 AND kp.record_id %s ?6)) "
+                                "AND EXISTS (SELECT 1 FROM \"%s\" t WHERE t.id = kp.record_id "
+                                "AND t.deleted_at IS NULL AND %s) "
+                                "ORDER BY kp.position %s, kp.record_id %s LIMIT 1",
+                                after ? ">" : "<", after ? ">" : "<", crm_module_get_table (col->module), cond,
+                                after ? "ASC" : "DESC", after ? "ASC" : "DESC");
+  {
+    crm_autoreset sqlite3_stmt *stmt = neighbour_prepare (col, placed_sql, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 5, key);
+    sqlite3_bind_int64 (stmt, 6, id);
+    if ((have_placed = sqlite3_step (stmt) == SQLITE_ROW))
+      {
+        placed_key = sqlite3_column_int64 (stmt, 0);
+        placed_id = sqlite3_column_int64 (stmt, 1);
+      }
+  }
+
+  /* The others sort by -id × GAP: the nearest is the nearest id on the
+   * other side of -key / GAP, which the field's index finds. A card whose
+   * key equals `key` exactly is a neighbour only on the right side of `id`. */
+  if (-key % CRM_KANBAN_POSITION_GAP == 0 && key != G_MAXINT64)
+    exact = -key / CRM_KANBAN_POSITION_GAP;
+  if (after)
+    bound = ceil_div (-key, CRM_KANBAN_POSITION_GAP) - 1;
+  else
+    bound = floor_div (-key, CRM_KANBAN_POSITION_GAP) + 1;
+  if (exact != G_MININT64)
+    bound = exact;
+  free_sql = g_strdup_printf ("SELECT t.id FROM \"%s\" t WHERE t.deleted_at IS NULL AND %s AND t.id != ?3 "
+                              "AND t.id %s ?5 AND t.id NOT IN (SELECT record_id FROM kanban_positions "
+                              "WHERE module = ?1 AND group_field = ?2) ORDER BY t.id %s LIMIT 2",
+                              crm_module_get_table (col->module), cond, after ? "<=" : ">=",
+                              after ? "DESC" : "ASC");
+  {
+    crm_autoreset sqlite3_stmt *stmt = neighbour_prepare (col, free_sql, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 5, bound);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 candidate = sqlite3_column_int64 (stmt, 0);
+
+        if (candidate == exact && (after ? candidate <= id : candidate >= id))
+          continue;
+        have_free = TRUE;
+        free_id = candidate;
+        free_key = -candidate * CRM_KANBAN_POSITION_GAP;
+        break;
+      }
+  }
+
+  if (have_placed && have_free)
+    {
+      gboolean placed_first = placed_key < free_key || (placed_key == free_key && placed_id < free_id);
+
+      /* Before the place the greater one is nearer, after it the lesser. */
+      if (placed_first == after)
+        have_free = FALSE;
+      else
+        have_placed = FALSE;
+    }
+  if (have_placed || have_free)
+    {
+      *found = TRUE;
+      *found_key = have_placed ? placed_key : free_key;
+      *found_id = have_placed ? placed_id : free_id;
+    }
+  return TRUE;
+}
+
 /* The new key for a card placed before `before_id` (0: at the end). */
 static gboolean
 compute_position (Column  *col,
@@ -501,31 +642,25 @@ compute_position (Column  *col,
 {
   gint64 next;
   GError *local = NULL;
+  gboolean found;
+  gint64 prev, prev_id;
 
   if (before_id != 0 && before_id != col->moving && lookup_key (col, before_id, &next, &local))
     {
       for (guint attempt = 0; attempt < 2; attempt++)
         {
-          crm_autoreset sqlite3_stmt *stmt =
-            column_prepare (col, "k", "WHERE k < ?5 OR (k = ?5 AND id < ?6) ORDER BY k DESC, id DESC LIMIT 1", error);
-          gint64 prev;
-
-          if (stmt == NULL)
+          if (!neighbour (col, next, before_id, FALSE, &found, &prev, &prev_id, error))
             return FALSE;
-          sqlite3_bind_int64 (stmt, 5, next);
-          sqlite3_bind_int64 (stmt, 6, before_id);
-          if (sqlite3_step (stmt) != SQLITE_ROW)
+          if (!found)
             {
               *position = next - CRM_KANBAN_POSITION_GAP;
               return TRUE;
             }
-          prev = sqlite3_column_int64 (stmt, 0);
           if (next - prev >= 2)
             {
               *position = prev + (next - prev) / 2;
               return TRUE;
             }
-          sqlite3_reset (stmt);
           if (!renumber (col, error) || !lookup_key (col, before_id, &next, error))
             return FALSE;
         }
@@ -538,16 +673,10 @@ compute_position (Column  *col,
       return FALSE;
     }
 
-  {
-    crm_autoreset sqlite3_stmt *stmt = column_prepare (col, "max(k)", "", error);
-
-    if (stmt == NULL)
-      return FALSE;
-    if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-      *position = sqlite3_column_int64 (stmt, 0) + CRM_KANBAN_POSITION_GAP;
-    else
-      *position = 0;
-  }
+  /* At the end: after the greatest key there is. */
+  if (!neighbour (col, G_MAXINT64, G_MAXINT64, FALSE, &found, &prev, &prev_id, error))
+    return FALSE;
+  *position = found ? prev + CRM_KANBAN_POSITION_GAP : 0;
   return TRUE;
 }
 
@@ -558,17 +687,14 @@ already_there (Column  *col,
                gint64   before_id,
                GError **error)
 {
-  crm_autoreset sqlite3_stmt *stmt =
-    column_prepare (col, "id", "WHERE k > ?5 OR (k = ?5 AND id > ?6) ORDER BY k, id LIMIT 1", error);
-  gint64 next = 0;
+  gboolean found;
+  gint64 next_key, next_id = 0;
 
-  if (stmt == NULL)
+  if (before_id == col->moving)
+    return TRUE;
+  if (!neighbour (col, key, col->moving, TRUE, &found, &next_key, &next_id, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 5, key);
-  sqlite3_bind_int64 (stmt, 6, col->moving);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    next = sqlite3_column_int64 (stmt, 0);
-  return next == before_id || (before_id == col->moving);
+  return found ? next_id == before_id : before_id == 0;
 }
 
 static gboolean

@@ -91,6 +91,7 @@ static const struct {
   { 1, "/com/example/Crm/schema/crm-schema-001.sql", _crm_store_seed_standard },
   { 2, "/com/example/Crm/schema/crm-schema-002.sql", _crm_documents_migrate_002 },
   { 3, "/com/example/Crm/schema/crm-schema-003.sql", NULL },
+  { 5, "/com/example/Crm/schema/crm-schema-005.sql", NULL },
   { 6, "/com/example/Crm/schema/crm-schema-006.sql", _crm_setup_migrate_006 },
 };
 
@@ -472,6 +473,9 @@ _crm_store_add_history (CrmStore    *self,
                         GError     **error)
 {
   crm_autoreset sqlite3_stmt *stmt = NULL;
+  /* Callers pass floating values as often as borrowed ones. */
+  g_autoptr(GVariant) old_ref = old_value ? g_variant_ref_sink (old_value) : NULL;
+  g_autoptr(GVariant) new_ref = new_value ? g_variant_ref_sink (new_value) : NULL;
 
   g_return_val_if_fail (self->current_change != 0, FALSE);
 

@@ -13,15 +13,12 @@
 
 #include "bench.h"
 #include "crm-document.h"
-#ifdef HAVE_CRM_IMPORT
 #include "crm-import.h"
-#endif
 
 /*
  * B1: import
  */
 
-#ifdef HAVE_CRM_IMPORT
 static double
 import_ours (Bench     *bench,
              gpointer   data,
@@ -51,7 +48,6 @@ import_ours (Bench     *bench,
     }
   return bench_now_ms () - start;
 }
-#endif
 
 static double
 import_base (Bench     *bench,
@@ -74,17 +70,10 @@ bench_core_import (Bench *bench)
                                              bench->config->leads);
   double ours, base;
 
-#ifdef HAVE_CRM_IMPORT
   if (bench_measure (bench, import_ours, import_base, NULL, &ours, &base, &error))
     bench_add_result (bench, "B1", metric, "ms", ours, base, 3, 0);
   else
     bench_fail_result (bench, "B1", metric, "ms", 3, 0, error->message);
-#else
-  (void) import_base;
-  (void) ours;
-  (void) base;
-  bench_fail_result (bench, "B1", metric, "ms", 3, 0, "the CSV importer is not in this build yet");
-#endif
 }
 
 /*

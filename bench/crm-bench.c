@@ -173,6 +173,10 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
+  /* The list view and the window keep settings: read the schema from
+   * this build, and never write the settings of whoever runs it. */
+  g_setenv ("GSETTINGS_SCHEMA_DIR", CRM_BUILD_DATA_DIR, FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
   context = g_option_context_new ("— measure CRM at a million records");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -260,8 +264,7 @@ main (int   argc,
   for (guint i = 0; i < bench.results->len; i++)
     {
       BenchResult *r = g_ptr_array_index (bench.results, i);
-      /* A piece that is not built yet is not a broken benchmark. */
-      if (r->failed && !g_str_has_suffix (r->note, "not in this build yet"))
+      if (r->failed)
         broken = TRUE;
     }
   if (!write_results (&bench, output, (bench_now_ms () - start) / 1000, &error))

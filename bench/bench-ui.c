@@ -14,12 +14,15 @@
 #include "crm-search.h"
 #include "crm-application.h"
 #include "crm-list-view.h"
+#include "crm-module-view.h"
+#include "crm-window.h"
 #include "crm-search-page.h"
 #include "crm-kanban.h"
 #include "crm-kanban-view.h"
 
-#define WINDOW_WIDTH 1280
-#define WINDOW_HEIGHT 800
+/* The main window's default size (com.example.Crm window-width/height). */
+#define WINDOW_WIDTH 1200
+#define WINDOW_HEIGHT 780
 #define WAIT_TIMEOUT_MS 60000
 
 gboolean
@@ -148,7 +151,6 @@ frames_new (GtkWidget *window)
 static gboolean
 frames_show (Frames *f)
 {
-  gtk_window_set_default_size (GTK_WINDOW (f->window), WINDOW_WIDTH, WINDOW_HEIGHT);
   gtk_window_present (GTK_WINDOW (f->window));
   return iterate_until (mapped, f);
 }
@@ -166,9 +168,33 @@ frames_free (Frames *f)
 }
 
 /*
- * The list: CrmListView when this build has it, else the same design
- * built here (a GtkColumnView of GtkInscriptions over CrmRecordList).
+ * The application's own window, in this process: the list, the board and
+ * the search results are measured where people use them, with the
+ * sidebar, header bar and counts around them.
  */
+
+static GtkApplication *
+bench_app (GError **error)
+{
+  static CrmApplication *app;
+
+  if (app == NULL)
+    {
+      app = crm_application_new ();
+      if (!g_application_register (G_APPLICATION (app), NULL, error))
+        {
+          g_clear_object (&app);
+          return NULL;
+        }
+    }
+  return GTK_APPLICATION (app);
+}
+
+static gboolean
+idle_done (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
 
 
 static GtkAdjustment *
@@ -185,34 +211,10 @@ find_vadjustment (GtkWidget *widget)
   return NULL;
 }
 
-static GtkWidget *
-list_new (CrmStore  *store,
-          CrmQuery  *query,
-          GError   **error)
-{
-  GtkWidget *view = crm_list_view_new (store, crm_query_get_module (query));
-
-  g_object_ref_sink (view);
-  if (!crm_list_view_set_query (CRM_LIST_VIEW (view), query, error))
-    {
-      g_object_unref (view);
-      return NULL;
-    }
-  return view;
-}
-
 static CrmRecordList *
 list_get_model (GtkWidget *list)
 {
   return crm_list_view_get_model (CRM_LIST_VIEW (list));
-}
-
-static gboolean
-list_set_query (GtkWidget  *list,
-                CrmQuery   *query,
-                GError    **error)
-{
-  return crm_list_view_set_query (CRM_LIST_VIEW (list), query, error);
 }
 
 static gboolean
@@ -229,11 +231,13 @@ list_wait_loaded (GtkWidget *list)
   return iterate_until (list_loaded, list);
 }
 
-/* A window showing a module's list, as the main window shows it. */
+/* A main window on a database, showing a module (NULL: Home). */
 typedef struct
 {
   CrmStore  *store;
-  GtkWidget *list;
+  GtkWidget *window;        /* borrowed: the application holds it */
+  GtkWidget *module_view;   /* borrowed, NULL on Home */
+  GtkWidget *list;          /* the module view's list */
   Frames    *frames;
 } ListWindow;
 
@@ -257,23 +261,34 @@ list_window_new (const char  *db,
                  GError     **error)
 {
   g_autoptr(ListWindow) lw = g_new0 (ListWindow, 1);
-  g_autoptr(CrmQuery) query = crm_query_new (module);
-  GtkWidget *window;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkApplication *app = bench_app (error);
+
+  if (app == NULL)
+    return NULL;
+  /* Every window starts as a first start would, not where the previous
+   * one was left. */
+  g_settings_set_string (settings, "last-module", "home");
+  g_settings_set_string (settings, "last-view", "list");
 
   lw->store = crm_store_open (db, error);
   if (lw->store == NULL)
     return NULL;
-  lw->list = list_new (lw->store, query, error);
-  if (lw->list == NULL)
-    return NULL;
-  window = adw_window_new ();
-  adw_window_set_content (ADW_WINDOW (window), lw->list);
-  lw->frames = frames_new (window);
-  if (!frames_show (lw->frames) || !list_wait_loaded (lw->list))
+  lw->window = GTK_WIDGET (crm_window_new (CRM_APPLICATION (app), lw->store));
+  lw->frames = frames_new (lw->window);
+  if (module != NULL)
+    {
+      if (!crm_window_show_module (CRM_WINDOW (lw->window), module, "list", error))
+        return NULL;
+      lw->module_view = crm_window_get_module_view (CRM_WINDOW (lw->window), module);
+      lw->list = g_object_ref (GTK_WIDGET (crm_module_view_get_list_view (CRM_MODULE_VIEW (lw->module_view))));
+    }
+  if (!frames_show (lw->frames) || (lw->list != NULL && !list_wait_loaded (lw->list)))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the window never showed");
       return NULL;
     }
+  iterate_until (idle_done, NULL);
   return g_steal_pointer (&lw);
 }
 
@@ -296,20 +311,19 @@ sort_ours (Bench     *bench,
            GError   **error)
 {
   SortRun *run = data;
-  g_autoptr(CrmQuery) query = crm_query_new ("leads");
-  g_autoptr(CrmQuery) reset = crm_query_new ("leads");
+  CrmModuleView *view = CRM_MODULE_VIEW (run->lw->module_view);
   double start, cpu, painted;
   gboolean was_loading;
 
-  /* From the default order each time, so every run is a real re-sort. */
-  if (!list_set_query (run->lw->list, reset, error) || !frames_wait_paint (run->lw->frames) ||
-      !list_wait_loaded (run->lw->list))
+  /* From the default order each time, so every run is a real re-sort:
+   * the sort a column header or the view menu asks for. */
+  crm_module_view_set_sort (view, NULL, FALSE);
+  if (!frames_wait_paint (run->lw->frames) || !list_wait_loaded (run->lw->list))
     return -1;
-  crm_query_set_sort (query, run->field, FALSE);
+  iterate_until (idle_done, NULL);
   cpu = bench_cpu_ms ();
   start = bench_now_ms ();
-  if (!list_set_query (run->lw->list, query, error))
-    return -1;
+  crm_module_view_set_sort (view, run->field, FALSE);
   was_loading = crm_record_list_is_loading (list_get_model (run->lw->list));
   g_debug ("set_query %.2f ms (cpu %.2f), %u page loads", bench_now_ms () - start, bench_cpu_ms () - cpu, crm_record_list_get_page_loads (list_get_model (run->lw->list)));
   if (!frames_wait_paint (run->lw->frames))
@@ -521,33 +535,38 @@ static const char *search_keys[] = {
   "415", "415 2", "415 23", "212", "212 5", "212 55", "0812", "62 81",
 };
 
-/* The window's search results page, as the header's entry fills it once
- * its debounce is over (the debounce is a choice, not work). */
+/* Typing goes into the header's search entry. Its debounce (the entry's
+ * search-delay) is a choice, not work: the clock starts when the entry
+ * emits search-changed, before the window's own handler runs. */
 typedef struct
 {
-  CrmStore   *store;
-  GtkWidget  *page;
-  Frames     *frames;
-} SearchWindow;
+  ListWindow *lw;
+  GtkWidget  *entry;
+  double      changed;
+  double      changed_cpu;
+} SearchRun;
 
-static SearchWindow *
-search_window_new (CrmStore *store)
+static gboolean
+search_changed_hook (GSignalInvocationHint *hint,
+                     guint                  n_values,
+                     const GValue          *values,
+                     gpointer               data)
 {
-  SearchWindow *sw = g_new0 (SearchWindow, 1);
-  GtkWidget *window = adw_window_new ();
+  SearchRun *run = data;
 
-  sw->store = store;
-  sw->page = crm_search_page_new (store);
-  adw_window_set_content (ADW_WINDOW (window), sw->page);
-  sw->frames = frames_new (window);
-  return sw;
+  if (g_value_get_object (&values[0]) == (gpointer) run->entry)
+    {
+      run->changed = bench_now_ms ();
+      run->changed_cpu = bench_cpu_ms ();
+    }
+  return TRUE;
 }
 
-static void
-search_window_free (SearchWindow *sw)
+static gboolean
+search_changed (gpointer data)
 {
-  frames_free (sw->frames);
-  g_free (sw);
+  SearchRun *run = data;
+  return run->changed > 0;
 }
 
 static double
@@ -555,34 +574,32 @@ search_ours (Bench     *bench,
              gpointer   data,
              GError   **error)
 {
-  SearchWindow *sw = data;
+  SearchRun *run = data;
+  CrmSearchPage *page = CRM_SEARCH_PAGE (crm_window_get_search_page (CRM_WINDOW (run->lw->window)));
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < G_N_ELEMENTS (search_keys); i++)
     {
-      double start = bench_now_ms ();
-      double cpu = bench_cpu_ms ();
-      double used;
-      double query_ms;
-      double ms;
+      double ms, used;
 
-      crm_search_page_set_text (CRM_SEARCH_PAGE (sw->page), search_keys[i]);
-      query_ms = bench_now_ms () - start;
-      if (!frames_wait_paint (sw->frames))
+      run->changed = 0;
+      gtk_editable_set_text (GTK_EDITABLE (run->entry), search_keys[i]);
+      if (!iterate_until (search_changed, run) || !frames_wait_paint (run->lw->frames))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "no frame after typing");
           return -1;
         }
-      ms = bench_now_ms () - start;
-      used = bench_cpu_ms () - cpu;
+      ms = bench_now_ms () - run->changed;
+      used = bench_cpu_ms () - run->changed_cpu;
       g_array_append_val (times, ms);
       g_array_append_val (cpus, used);
-      g_debug ("search “%s”: %.2f ms (results built %.2f, cpu %.2f), %u hits", search_keys[i], ms, query_ms, used,
-               crm_search_page_get_n_results (CRM_SEARCH_PAGE (sw->page)));
+      g_debug ("search “%s”: %.2f ms (cpu %.2f), %u hits", search_keys[i], ms, used,
+               crm_search_page_get_n_results (page));
     }
-  crm_search_page_set_text (CRM_SEARCH_PAGE (sw->page), "");
-  frames_wait_paint (sw->frames);
+  gtk_editable_set_text (GTK_EDITABLE (run->entry), "");
+  iterate_until (idle_done, NULL);
+  frames_wait_paint (run->lw->frames);
   bench_note_cpu (bench, bench_percentile (cpus, 95));
   return bench_percentile (times, 95);
 }
@@ -594,18 +611,18 @@ search_base (Bench     *bench,
              gpointer   data,
              GError   **error)
 {
-  SearchWindow *sw = data;
+  SearchRun *run = data;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  sqlite3 *db = crm_store_get_db (sw->store);
+  g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
+  sqlite3 *db = crm_store_get_db (run->lw->store);
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (db, "SELECT rowid, title FROM search_index WHERE search_index MATCH ?1 LIMIT ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      crm_store_set_sqlite_error (sw->store, error);
+      crm_store_set_sqlite_error (run->lw->store, error);
       return -1;
     }
-  g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < G_N_ELEMENTS (search_keys); i++)
     {
@@ -637,22 +654,30 @@ bench_ui_search (Bench *bench)
   g_autoptr(GError) error = NULL;
   g_autofree char *metric = g_strdup_printf ("Search as you type over %u leads + %u contacts, keystroke → results painted, p95 vs raw FTS5 MATCH",
                                              bench->config->leads, bench->config->contacts);
-  g_autoptr(CrmStore) store = crm_store_open (bench->leads_db, &error);
-  SearchWindow *sw = NULL;
+  g_autoptr(ListWindow) lw = list_window_new (bench->leads_db, "leads", &error);
+  SearchRun run = { lw, NULL, 0, 0 };
+  guint signal_id = g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY);
+  gulong hook;
   double ours, base;
 
-  if (store != NULL)
+  if (lw == NULL)
     {
-      sw = search_window_new (store);
-      if (!frames_show (sw->frames))
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the window never showed");
+      bench_fail_result (bench, "B5", metric, "ms", 3, 50, error->message);
+      return;
     }
-  if (error != NULL || !bench_measure (bench, search_ours, search_base, sw, &ours, &base, &error))
+  run.entry = GTK_WIDGET (crm_window_get_search_entry (CRM_WINDOW (lw->window)));
+  hook = g_signal_add_emission_hook (signal_id, 0, search_changed_hook, &run, NULL);
+  if (!bench_measure (bench, search_ours, search_base, &run, &ours, &base, &error))
     bench_fail_result (bench, "B5", metric, "ms", 3, 50, error->message);
   else
-    bench_add_result (bench, "B5", metric, "ms", ours, base, 3, 50);
-  if (sw != NULL)
-    search_window_free (sw);
+    {
+      BenchResult *r = bench_add_result (bench, "B5", metric, "ms", ours, base, 3, 50);
+
+      r->note = g_strdup ("typed into the window's search entry; the time runs from its search-changed "
+                          "(after the entry's 200 ms debounce) to the frame that shows the results page; "
+                          "the baseline runs the same MATCH expressions, LIMIT 12, on the same connection");
+    }
+  g_signal_remove_emission_hook (signal_id, hook);
 }
 
 /*
@@ -661,17 +686,17 @@ bench_ui_search (Bench *bench)
 
 typedef struct
 {
-  CrmStore  *store;
-  Frames    *frames;
-  GtkWidget *view;
-  gint64     deal;
-  guint      moves;
-  double     committed;     /* when records-changed told of the deal */
-  double     committed_cpu;
-  GArray    *drop_to_commit;
+  Bench      *bench;
+  ListWindow *lw;
+  GtkWidget  *view;          /* the board, once open */
+  gint64      deal;
+  guint       moves;
+  double      committed;     /* when records-changed told of the deal */
+  double      committed_cpu;
+  GArray     *drop_to_commit;
 } KanbanRun;
 
-/* Connected before the board is made, so it runs first: right after the
+/* Connected before the window is made, so it runs first: right after the
  * commit, before the board's own handlers. */
 static void
 on_deal_changed_cb (CrmStore   *store,
@@ -693,32 +718,44 @@ committed (gpointer data)
   return run->committed > 0;
 }
 
-static gboolean
-idle_done (gpointer data)
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
 {
-  return !g_main_context_pending (NULL);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
+/* A fresh window on the Leads list each time; the clock runs from
+ * switching to the Deals board to its first frame. */
 static double
 kanban_open (Bench     *bench,
              gpointer   data,
              GError   **error)
 {
   KanbanRun *run = data;
+  GtkWidget *module_view;
   double start, cpu, ms;
 
-  /* From another view, as the sidebar switches. */
-  adw_window_set_content (ADW_WINDOW (run->frames->window), gtk_label_new ("Leads"));
+  g_clear_pointer (&run->lw, list_window_free);
   run->view = NULL;
-  if (!frames_wait_paint (run->frames))
+  run->lw = list_window_new (run->bench->leads_db, "leads", error);
+  if (run->lw == NULL)
     return -1;
-  iterate_until (idle_done, NULL);
+  g_signal_connect (run->lw->store, "records-changed::deals", G_CALLBACK (on_deal_changed_cb), run);
 
   cpu = bench_cpu_ms ();
   start = bench_now_ms ();
-  run->view = crm_kanban_view_new (run->store, "deals");
-  adw_window_set_content (ADW_WINDOW (run->frames->window), run->view);
-  if (!frames_wait_paint (run->frames))
+  if (!crm_window_show_module (CRM_WINDOW (run->lw->window), "deals", "kanban", error))
+    return -1;
+  if (!frames_wait_paint (run->lw->frames))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the board never painted");
       return -1;
@@ -726,6 +763,14 @@ kanban_open (Bench     *bench,
   ms = bench_now_ms () - start;
   bench_note_cpu (bench, bench_cpu_ms () - cpu);
   iterate_until (idle_done, NULL);
+
+  module_view = crm_window_get_module_view (CRM_WINDOW (run->lw->window), "deals");
+  run->view = module_view ? find_widget (module_view, CRM_TYPE_KANBAN_VIEW) : NULL;
+  if (run->view == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no board in the Deals view");
+      return -1;
+    }
   return ms;
 }
 
@@ -748,7 +793,7 @@ kanban_drop (Bench     *bench,
   run->committed = 0;
   cpu = bench_cpu_ms ();
   start = bench_now_ms ();
-  if (!crm_store_move_record (run->store, "deals", run->deal, "stage", next_stage (run), 0, NULL, &change, error))
+  if (!crm_store_move_record (run->lw->store, "deals", run->deal, "stage", next_stage (run), 0, NULL, &change, error))
     return -1;
   if (run->committed == 0)
     {
@@ -784,22 +829,17 @@ bench_ui_kanban (Bench *bench)
   g_autofree char *open = g_strdup_printf ("Kanban with %u deals: open to first frame", bench->config->deals);
   g_autofree char *drop = g_strdup_printf ("Kanban with %u deals: drop → committed", bench->config->deals);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStore) store = crm_store_open (bench->leads_db, &error);
-  KanbanRun run = { store, NULL, NULL, 1, 0, 0, 0, g_array_new (FALSE, FALSE, sizeof (double)) };
+  KanbanRun run = { bench, NULL, NULL, 1, 0, 0, 0, g_array_new (FALSE, FALSE, sizeof (double)) };
   double ours;
 
-  if (store != NULL)
-    {
-      g_signal_connect (store, "records-changed::deals", G_CALLBACK (on_deal_changed_cb), &run);
-      run.frames = frames_new (adw_window_new ());
-      adw_window_set_content (ADW_WINDOW (run.frames->window), gtk_label_new ("Leads"));
-      if (!frames_show (run.frames))
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the window never showed");
-    }
-  if (error != NULL || !bench_measure (bench, kanban_open, NULL, &run, &ours, NULL, &error))
+  if (!bench_measure (bench, kanban_open, NULL, &run, &ours, NULL, &error))
     bench_fail_result (bench, "B6a", open, "ms", 0, 150, error->message);
   else
-    bench_add_result (bench, "B6a", open, "ms", ours, -1, 0, 150);
+    {
+      BenchResult *r = bench_add_result (bench, "B6a", open, "ms", ours, -1, 0, 150);
+
+      r->note = g_strdup ("from the Leads list of a fresh window to the first frame of the Deals board");
+    }
   g_clear_error (&error);
 
   if (run.view == NULL || !bench_measure (bench, kanban_drop, NULL, &run, &ours, NULL, &error))
@@ -813,10 +853,9 @@ bench_ui_kanban (Bench *bench)
                                  "drop path, which paints the card in its new column first and writes after that "
                                  "frame, drop → committed took %.1f ms (median)", bench_median (run.drop_to_commit));
     }
-  if (store != NULL)
-    g_signal_handlers_disconnect_by_data (store, &run);
-  if (run.frames != NULL)
-    frames_free (run.frames);
+  if (run.lw != NULL)
+    g_signal_handlers_disconnect_by_data (run.lw->store, &run);
+  g_clear_pointer (&run.lw, list_window_free);
   g_array_unref (run.drop_to_commit);
 }
 
@@ -864,6 +903,13 @@ on_bare_activate_cb (GApplication *app,
 }
 
 static void
+log_stage_cb (GApplication *app,
+              const char   *stage)
+{
+  g_debug ("%s: cpu %.1f ms", stage, bench_cpu_ms ());
+}
+
+static void
 on_window_added_cb (GtkApplication *app,
                     GtkWindow      *window,
                     Child          *child)
@@ -894,6 +940,9 @@ child_start (Child *child)
 
       app = G_APPLICATION (crm_application_new ());
       g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), child);
+      g_signal_connect (app, "startup", G_CALLBACK (log_stage_cb), (gpointer) "started up");
+      g_signal_connect (app, "activate", G_CALLBACK (log_stage_cb), (gpointer) "activating");
+      g_signal_connect_after (app, "activate", G_CALLBACK (log_stage_cb), (gpointer) "activated");
       status = g_application_run (app, G_N_ELEMENTS (argv) - 1, argv);
     }
   return status != 0 ? status : child->status;

@@ -177,6 +177,10 @@ main (int   argc,
    * this build, and never write the settings of whoever runs it. */
   g_setenv ("GSETTINGS_SCHEMA_DIR", CRM_BUILD_DATA_DIR, FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  /* As build-aux/bench runs it, unless told otherwise: software GL under
+   * Xvfb would measure Mesa rather than us (PERFORMANCE.md §1). */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
   context = g_option_context_new ("— measure CRM at a million records");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -22,6 +22,7 @@ typedef struct
   guint position;
   guint removed;
   guint added;
+  guint n_items;    /* after the last emission; 0 until connected */
 } ChangeLog;
 
 static void
@@ -31,6 +32,9 @@ on_items_changed (GListModel *model,
                   guint       added,
                   ChangeLog  *log)
 {
+  /* The model already has its new size when it tells of a change. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, log->n_items - removed + added);
+  log->n_items = g_list_model_get_n_items (model);
   log->emissions++;
   log->position = position;
   log->removed = removed;
@@ -38,6 +42,25 @@ on_items_changed (GListModel *model,
 }
 
 static Fixture shared;
+
+static gboolean
+loading_timed_out (gpointer data)
+{
+  g_error ("the list never finished loading");
+  return G_SOURCE_REMOVE;
+}
+
+/* Lists longer than 20,000 rows read their ids after the first page on a
+ * worker thread; the result comes back through the main loop. */
+static void
+wait_loaded (CrmRecordList *list)
+{
+  guint timeout = g_timeout_add_seconds (30, loading_timed_out, NULL);
+
+  while (crm_record_list_is_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
 
 /* Rows go in with one SQL statement, once for all tests (which run in
  * order; only the last ones change data): this test is about reading. */
@@ -82,6 +105,11 @@ test_lazy_pages (Fixture       *f,
   g_autoptr(CrmRecord) last = NULL;
   g_autoptr(CrmRecord) again = NULL;
 
+  /* The first page is there at once, the rest follows. */
+  g_assert_true (crm_record_list_is_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, CRM_RECORD_LIST_PAGE_SIZE);
+  g_assert_cmpint (crm_record_list_get_id (list, CRM_RECORD_LIST_PAGE_SIZE - 1), ==, CRM_RECORD_LIST_PAGE_SIZE);
+  wait_loaded (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ROWS);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == CRM_TYPE_RECORD);
   /* Opening the list reads ids only. */
@@ -107,6 +135,8 @@ test_lazy_pages (Fixture       *f,
   g_assert_cmpuint (crm_record_list_get_cached_pages (list), <=, 24);
 }
 
+/* A new order is one removal of every row and one addition: never a
+ * range GTK has to search (see replace_ids()). */
 static void
 test_sort_is_one_change (Fixture       *f,
                          gconstpointer  data)
@@ -117,15 +147,25 @@ test_sort_is_one_change (Fixture       *f,
   ChangeLog log = { 0 };
   g_autofree char *prev = NULL;
 
+  wait_loaded (list);
+  log.n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &log);
 
+  /* Everything goes, the first page comes... */
   crm_query_set_sort (query, "last_name", FALSE);
   g_assert_true (crm_record_list_set_query (list, query, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (log.emissions, ==, 1);
+  g_assert_cmpuint (log.emissions, ==, 2);
   g_assert_cmpuint (log.position, ==, 0);
-  g_assert_cmpuint (log.removed, ==, N_ROWS);
-  g_assert_cmpuint (log.added, ==, N_ROWS);
+  g_assert_cmpuint (log.removed, ==, 0);
+  g_assert_cmpuint (log.added, ==, CRM_RECORD_LIST_PAGE_SIZE);
+  /* ...and the rest is appended in one go. */
+  wait_loaded (list);
+  g_assert_cmpuint (log.emissions, ==, 3);
+  g_assert_cmpuint (log.position, ==, CRM_RECORD_LIST_PAGE_SIZE);
+  g_assert_cmpuint (log.removed, ==, 0);
+  g_assert_cmpuint (log.added, ==, N_ROWS - CRM_RECORD_LIST_PAGE_SIZE);
+  g_assert_cmpuint (crm_record_list_get_page_loads (list), ==, 0);
 
   /* The order is the database's: check a sample of neighbours. */
   for (guint i = 0; i < N_ROWS; i += 4999)
@@ -140,7 +180,8 @@ test_sort_is_one_change (Fixture       *f,
 
   crm_query_set_sort (query, "last_name", TRUE);
   g_assert_true (crm_record_list_set_query (list, query, &error));
-  g_assert_cmpuint (log.emissions, ==, 2);
+  wait_loaded (list);
+  g_assert_cmpuint (log.emissions, ==, 6);
   {
     g_autoptr(CrmRecord) r = g_list_model_get_item (G_LIST_MODEL (list), 0);
     g_assert_cmpstr (crm_record_get_string (r, "last_name"), ==, "Name099999");
@@ -151,8 +192,45 @@ test_sort_is_one_change (Fixture       *f,
   crm_query_add_criterion (query, "no_such_field", CRM_OP_IS, g_variant_new_string ("x"), NULL);
   g_assert_false (crm_record_list_set_query (list, query, &error));
   g_assert_error (error, CRM_ERROR, CRM_ERROR_NOT_FOUND);
-  g_assert_cmpuint (log.emissions, ==, 2);
+  g_assert_false (crm_record_list_is_loading (list));
+  g_assert_cmpuint (log.emissions, ==, 6);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ROWS);
+}
+
+/* A write while the ids are read: the list reads again and ends up with
+ * the database's rows, whichever snapshot the worker saw. */
+static void
+test_write_while_loading (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(CrmQuery) query = crm_query_new ("leads");
+  g_autoptr(CrmRecordList) list = crm_record_list_new (f->store, query);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (crm_record_list_is_loading (list));
+  g_assert_true (crm_store_delete_record (f->store, "leads", 500, &error));
+  g_assert_no_error (error);
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ROWS - 1);
+  g_assert_cmpint (crm_record_list_find (list, 500), ==, -1);
+  g_assert_cmpint (crm_record_list_get_id (list, 499), ==, 501);
+
+  g_assert_true (crm_store_restore_record (f->store, "leads", 500, &error));
+  wait_loaded (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_ROWS);
+  g_assert_cmpint (crm_record_list_find (list, 500), ==, 499);
+
+  /* Dropped while loading: it goes at once, the worker's result nowhere. */
+  crm_query_set_sort (query, "city", FALSE);
+  g_assert_true (crm_record_list_set_query (list, query, &error));
+  g_assert_true (crm_record_list_is_loading (list));
+  g_assert_finalize_object (g_steal_pointer (&list));
+  for (guint i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
 }
 
 static void
@@ -171,6 +249,7 @@ test_filter (Fixture       *f,
 
   crm_query_set_match_any (query, TRUE);
   g_assert_true (crm_record_list_set_query (list, query, &error));
+  wait_loaded (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 33333 + 50000 - 16666);
 
   crm_query_clear_criteria (query);
@@ -275,6 +354,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/record-list/lazy-pages", test_lazy_pages);
   ADD ("/record-list/sort-one-change", test_sort_is_one_change);
+  ADD ("/record-list/write-while-loading", test_write_while_loading);
   ADD ("/record-list/filter", test_filter);
   ADD ("/record-list/follows-store", test_follows_store);
   ADD ("/record-list/serialize", test_serialize_views);

@@ -8,14 +8,22 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include "crm-record-list.h"
 
 /* Only the id array is proportional to the number of rows. A million-row
  * module costs 8 MB of ids and a handful of cached pages, whatever the
- * scroll position. */
+ * scroll position.
+ *
+ * A list longer than SYNC_ROWS shows its first page at once and reads the
+ * rest of its ids on a worker thread (crm_store_query_ids_async): opening
+ * or re-sorting a million rows paints in milliseconds instead of waiting
+ * for the whole index walk, and the list widget builds one page of rows
+ * for its first frame instead of its 200. Shorter lists load at once. */
 
 #define MAX_CACHED_PAGES 24
+#define SYNC_ROWS 20000
 
 struct _CrmRecordList
 {
@@ -26,11 +34,13 @@ struct _CrmRecordList
   GArray     *ids;          /* gint64, in query order */
   GHashTable *pages;        /* page index -> GPtrArray of CrmRecord (position order) */
   GQueue      lru;          /* page indexes, most recent first */
+  GCancellable *loading;    /* the rest of the ids, while they are read */
   gulong      changed_id;
   guint       page_loads;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void connect_store         (CrmRecordList       *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CrmRecordList, crm_record_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -38,6 +48,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CrmRecordList, crm_record_list, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -186,31 +197,151 @@ static void
 replace_ids (CrmRecordList *self,
              GArray        *ids)
 {
-  guint old_n = self->ids->len;
+  guint before = self->ids->len;
+  guint old_n = before;
 
-  g_array_unref (self->ids);
-  self->ids = ids;
   drop_pages (self);
 
-  /* One emission for the whole change: never one per row. */
+  /* Never one emission per row, but two rather than one: when a row GTK
+   * 4.8's list widgets track (the scroll anchor, the focus) is in the
+   * removed range, they call get_item() on every added position to look
+   * for it, which loads every page of the new list (seconds at a million
+   * rows). Removing everything first leaves nothing to look for. */
+  if (old_n > 0 && ids->len > 0)
+    {
+      g_array_set_size (self->ids, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      old_n = 0;
+    }
+  g_array_unref (self->ids);
+  self->ids = ids;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
-  if (old_n != ids->len)
+  if (before != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+}
+
+static void
+cancel_load (CrmRecordList *self)
+{
+  if (self->loading == NULL)
+    return;
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+/* The whole list has arrived: usually it begins with the page shown, and
+ * the rest is appended. */
+static void
+complete_ids (CrmRecordList *self,
+              GArray        *ids)
+{
+  guint n = self->ids->len;
+
+  if (ids->len < n || memcmp (ids->data, self->ids->data, n * sizeof (gint64)) != 0)
+    {
+      /* Someone wrote between the two reads. */
+      replace_ids (self, ids);
+      return;
+    }
+  g_array_unref (self->ids);
+  self->ids = ids;
+  drop_page (self, n / CRM_RECORD_LIST_PAGE_SIZE);
+  g_list_model_items_changed (G_LIST_MODEL (self), n, 0, ids->len - n);
+  if (ids->len != n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  GWeakRef *weak = data;
+  g_autoptr(CrmRecordList) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  GArray *ids = crm_store_query_ids_finish (result, &error);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* Gone, or a newer load took over. */
+  if (self == NULL || self->loading == NULL || g_task_get_cancellable (G_TASK (result)) != self->loading)
+    {
+      g_clear_pointer (&ids, g_array_unref);
+      return;
+    }
+  g_clear_object (&self->loading);
+
+  if (ids == NULL)
+    {
+      g_debug ("Reading %s on the main thread: %s", crm_query_get_module (self->query), error->message);
+      g_clear_error (&error);
+      ids = crm_store_query_ids (self->store, self->query, &error);
+    }
+  if (ids != NULL)
+    complete_ids (self, ids);
+  else
+    g_warning ("Could not load %s: %s", crm_query_get_module (self->query), error->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+}
+
+/* Makes `query` the list's query when its first rows can be read. */
+static gboolean
+load (CrmRecordList  *self,
+      CrmQuery       *query,
+      GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean complete = FALSE;
+  GArray *ids;
+
+  ids = crm_store_query_first_ids (self->store, query, SYNC_ROWS, &complete, error);
+  if (ids == NULL)
+    return FALSE;
+
+  cancel_load (self);
+  if (query != self->query)
+    {
+      g_set_object (&self->query, query);
+      connect_store (self);
+    }
+
+  if (!complete)
+    {
+      /* Weak: a list nobody holds any more cancels its load when disposed. */
+      GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (weak, self);
+      self->loading = g_cancellable_new ();
+      if (crm_store_query_ids_async (self->store, self->query, self->loading, load_done_cb,
+                                     weak, &local_error))
+        {
+          g_array_set_size (ids, CRM_RECORD_LIST_PAGE_SIZE);
+          g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+        }
+      else
+        {
+          /* No worker for this database: read it all here. */
+          g_weak_ref_clear (weak);
+          g_free (weak);
+          g_clear_object (&self->loading);
+          g_array_unref (ids);
+          ids = crm_store_query_ids (self->store, self->query, error);
+          if (ids == NULL)
+            return FALSE;
+        }
+    }
+  replace_ids (self, ids);
+  return TRUE;
 }
 
 gboolean
 crm_record_list_reload (CrmRecordList  *self,
                         GError        **error)
 {
-  GArray *ids;
-
   g_return_val_if_fail (CRM_IS_RECORD_LIST (self), FALSE);
 
-  ids = crm_store_query_ids (self->store, self->query, error);
-  if (ids == NULL)
-    return FALSE;
-  replace_ids (self, ids);
-  return TRUE;
+  return load (self, self->query, error);
 }
 
 static void
@@ -223,7 +354,8 @@ on_records_changed_cb (CrmRecordList *self,
   gint position;
   gboolean matches;
 
-  if (id == 0)
+  /* The ids being read may or may not have the change: read again. */
+  if (id == 0 || self->loading != NULL)
     {
       if (!crm_record_list_reload (self, &error))
         g_warning ("Could not reload %s: %s", module, error->message);
@@ -282,6 +414,9 @@ crm_record_list_dispose (GObject *object)
 {
   CrmRecordList *self = (CrmRecordList *)object;
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
@@ -315,6 +450,9 @@ crm_record_list_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->ids->len);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -332,6 +470,9 @@ crm_record_list_class_init (CrmRecordListClass *klass)
   properties [PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -369,26 +510,25 @@ guint crm_record_list_get_page_loads (CrmRecordList *self) { return self->page_l
 guint crm_record_list_get_cached_pages (CrmRecordList *self) { return g_hash_table_size (self->pages); }
 
 gboolean
+crm_record_list_is_loading (CrmRecordList *self)
+{
+  g_return_val_if_fail (CRM_IS_RECORD_LIST (self), FALSE);
+  return self->loading != NULL;
+}
+
+gboolean
 crm_record_list_set_query (CrmRecordList  *self,
                            CrmQuery       *query,
                            GError        **error)
 {
   g_autoptr(CrmQuery) copy = NULL;
-  GArray *ids;
 
   g_return_val_if_fail (CRM_IS_RECORD_LIST (self), FALSE);
   g_return_val_if_fail (CRM_IS_QUERY (query), FALSE);
 
   /* Nothing changes until the new query has succeeded. */
   copy = crm_query_copy (query);
-  ids = crm_store_query_ids (self->store, copy, error);
-  if (ids == NULL)
-    return FALSE;
-
-  g_set_object (&self->query, copy);
-  connect_store (self);
-  replace_ids (self, ids);
-  return TRUE;
+  return load (self, copy, error);
 }
 
 gint64

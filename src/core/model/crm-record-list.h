@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (CrmRecordList, crm_record_list, CRM, RECORD_LIST, GObject)
 /* A GListModel of CrmRecord over one query. It holds the ordered id array
  * (8 bytes a row) and fetches rows in pages of CRM_RECORD_LIST_PAGE_SIZE as
  * get_item() asks for them, keeping a few pages cached. Sorting and
- * filtering run a new query and emit one items-changed. */
+ * filtering run a new query and replace the rows (a removal and an
+ * addition, never one emission per row). */
 #define CRM_RECORD_LIST_PAGE_SIZE 64
 
 CrmRecordList *crm_record_list_new             (CrmStore       *store,
@@ -37,6 +38,10 @@ gint64         crm_record_list_get_id          (CrmRecordList  *self,
 /* Position of a record, or -1. */
 gint           crm_record_list_find            (CrmRecordList  *self,
                                                 gint64          id);
+/* TRUE while the ids after the first page are read on a worker thread
+ * (lists longer than 20,000 rows); "notify::loading" tells when they are
+ * in, appended with one items-changed. */
+gboolean       crm_record_list_is_loading      (CrmRecordList  *self);
 /* Optimistic edits, for a view that shows a change before the store has
  * made it (a Kanban card dropped on a column). The store's records-changed
  * then finds the row where it is and refreshes it in place; a view whose

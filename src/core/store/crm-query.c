@@ -726,43 +726,206 @@ crm_query_build_order (CrmQuery *self,
                           dir, dir);
 }
 
+static char *
+ids_sql (CrmStore   *store,
+         CrmQuery   *query,
+         GPtrArray **params,
+         GError    **error)
+{
+  g_autofree char *where = crm_query_build_where (query, store, params, error);
+  g_autofree char *order = NULL;
+
+  if (where == NULL)
+    return NULL;
+  order = crm_query_build_order (query, store);
+  return g_strdup_printf ("SELECT id %s %s", where, order);
+}
+
+/* Steps until `limit` ids are read or the rows end; SQLITE_ROW means
+ * there were more. */
+static int
+step_ids (sqlite3_stmt *stmt,
+          GArray       *ids,
+          guint         limit)
+{
+  int rc;
+
+  while (ids->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (ids->len < limit)
+    return rc;
+  /* One more step tells whether that was all. */
+  return sqlite3_step (stmt);
+}
+
 GArray *
-crm_store_query_ids (CrmStore  *store,
-                     CrmQuery  *query,
-                     GError   **error)
+crm_store_query_first_ids (CrmStore  *store,
+                           CrmQuery  *query,
+                           guint      limit,
+                           gboolean  *complete,
+                           GError   **error)
 {
   g_autoptr(GPtrArray) params = NULL;
-  g_autofree char *where = crm_query_build_where (query, store, &params, error);
-  g_autofree char *order = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(GArray) ids = NULL;
   crm_autoreset sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (where == NULL)
-    return NULL;
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (CRM_IS_QUERY (query), NULL);
+
+  /* A Kanban column merges its manual order in C: always whole. */
   if (query->column_field != NULL)
-    return _crm_kanban_query_ids (store, query, error);
-  order = crm_query_build_order (query, store);
-  sql = g_strdup_printf ("SELECT id %s %s", where, order);
+    {
+      if (complete != NULL)
+        *complete = TRUE;
+      return _crm_kanban_query_ids (store, query, error);
+    }
+  sql = ids_sql (store, query, &params, error);
+  if (sql == NULL)
+    return NULL;
   stmt = crm_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
   for (guint i = 0; i < params->len; i++)
     _crm_bind_variant (stmt, i + 1, g_ptr_array_index (params, i));
 
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (limit, 1024));
+  rc = step_ids (stmt, ids, limit);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       crm_store_set_sqlite_error (store, error);
       return NULL;
     }
+  if (complete != NULL)
+    *complete = rc == SQLITE_DONE;
   return g_steal_pointer (&ids);
+}
+
+GArray *
+crm_store_query_ids (CrmStore  *store,
+                     CrmQuery  *query,
+                     GError   **error)
+{
+  return crm_store_query_first_ids (store, query, G_MAXUINT, NULL, error);
+}
+
+/*
+ * The same on a worker thread. It opens a read-only connection of its
+ * own (WAL lets it read while the main connection writes), so nothing of
+ * the store is touched off the main thread: the SQL and its values are
+ * made here and handed over.
+ */
+
+typedef struct
+{
+  char      *path;
+  char      *sql;
+  GPtrArray *params;
+} IdsJob;
+
+static void
+ids_job_free (IdsJob *job)
+{
+  g_free (job->path);
+  g_free (job->sql);
+  g_clear_pointer (&job->params, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+ids_thread (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  IdsJob *job = data;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1 << 16);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_prepare_v2 (db, job->sql, -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      for (guint i = 0; i < job->params->len; i++)
+        _crm_bind_variant (stmt, i + 1, g_ptr_array_index (job->params, i));
+      /* In slices, so that a cancelled load stops soon. */
+      while ((rc = step_ids (stmt, ids, ids->len + 65536)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
+        }
+    }
+
+  if (g_cancellable_is_cancelled (cancellable))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+  else if (rc != SQLITE_DONE)
+    g_task_return_new_error (task, CRM_ERROR, CRM_ERROR_DATABASE, "%s",
+                             db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+gboolean
+crm_store_query_ids_async (CrmStore            *store,
+                           CrmQuery            *query,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data,
+                           GError             **error)
+{
+  const char *path = crm_store_get_path (store);
+  g_autoptr(GPtrArray) params = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GTask) task = NULL;
+  IdsJob *job;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CRM_IS_QUERY (query), FALSE);
+
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:") || query->column_field != NULL)
+    {
+      g_set_error (error, CRM_ERROR, CRM_ERROR_DATABASE, "An in-memory database has no second connection");
+      return FALSE;
+    }
+  sql = ids_sql (store, query, &params, error);
+  if (sql == NULL)
+    return FALSE;
+
+  job = g_new0 (IdsJob, 1);
+  job->path = g_strdup (path);
+  job->sql = g_steal_pointer (&sql);
+  job->params = g_steal_pointer (&params);
+  /* No source object: the last reference to a task may go in the worker
+   * thread, and the store must only ever die on the main thread. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, crm_store_query_ids_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) ids_job_free);
+  g_task_run_in_thread (task, ids_thread);
+  return TRUE;
+}
+
+GArray *
+crm_store_query_ids_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == crm_store_query_ids_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gboolean

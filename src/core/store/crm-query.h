@@ -123,6 +123,25 @@ char              *crm_query_build_order        (CrmQuery     *self,
 GArray            *crm_store_query_ids          (CrmStore     *store,
                                                  CrmQuery     *query,
                                                  GError      **error);
+/* At most the first `limit` of them; `complete` tells whether that was
+ * all. With an index on the sort it costs only the rows it reads. */
+GArray            *crm_store_query_first_ids    (CrmStore     *store,
+                                                 CrmQuery     *query,
+                                                 guint         limit,
+                                                 gboolean     *complete,
+                                                 GError      **error);
+/* All of them, read on a worker thread with a read-only connection of its
+ * own, so that a million rows never block the main loop. Returns FALSE
+ * (and starts nothing) for a bad query or a database that cannot have a
+ * second connection (":memory:"); then read with crm_store_query_ids(). */
+gboolean           crm_store_query_ids_async    (CrmStore     *store,
+                                                 CrmQuery     *query,
+                                                 GCancellable *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer      user_data,
+                                                 GError      **error);
+GArray            *crm_store_query_ids_finish   (GAsyncResult *result,
+                                                 GError      **error);
 /* Whether one record passes the query's filter. */
 gboolean           crm_store_query_matches      (CrmStore     *store,
                                                  CrmQuery     *query,

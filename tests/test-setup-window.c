@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include "crm-documents.h"
+#include "crm-pricing.h"
+
 #include <adwaita.h>
 
 #include "crm-company.h"
@@ -307,6 +310,55 @@ test_import_wizard_cancel (void)
   crm_test_remove_dir (dir);
 }
 
+static void
+test_tax_rates_and_prefixes (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(CrmStore) store = crm_test_open_store (&dir);
+  GtkWidget *window = open_window (store, "templates");
+  GtkWidget *page = visible_page (window);
+  GtkWidget *name = find_descendant (page, ADW_TYPE_ENTRY_ROW, "Name, e.g. PPN");
+  GtkWidget *rate = find_descendant (page, ADW_TYPE_ENTRY_ROW, "Rate in percent, e.g. 11");
+  GtkWidget *add = find_descendant (page, GTK_TYPE_BUTTON, "_Add Tax Rate");
+  GtkWidget *prefix = find_descendant (page, ADW_TYPE_ENTRY_ROW, "Invoices");
+  g_autoptr(GPtrArray) rates = NULL;
+  g_autofree char *stored = NULL;
+  guint before;
+
+  g_assert_nonnull (name);
+  g_assert_nonnull (rate);
+  g_assert_nonnull (add);
+  g_assert_nonnull (prefix);
+
+  rates = crm_tax_rates_list (store);
+  before = rates ? rates->len : 0;
+  g_clear_pointer (&rates, g_ptr_array_unref);
+
+  gtk_editable_set_text (GTK_EDITABLE (name), "PPN");
+  gtk_editable_set_text (GTK_EDITABLE (rate), "11 %");
+  g_signal_emit_by_name (add, "clicked");
+  rates = crm_tax_rates_list (store);
+  g_assert_cmpuint (rates->len, ==, before + 1);
+  g_assert_cmpint (((CrmTaxRate *) g_ptr_array_index (rates, rates->len - 1))->rate, ==, 1100);
+  g_clear_pointer (&rates, g_ptr_array_unref);
+
+  /* A bad rate is refused and adds nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Broken");
+  gtk_editable_set_text (GTK_EDITABLE (rate), "eleven");
+  g_signal_emit_by_name (add, "clicked");
+  rates = crm_tax_rates_list (store);
+  g_assert_cmpuint (rates->len, ==, before + 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (prefix), "FAK");
+  g_signal_emit_by_name (prefix, "apply");
+  stored = crm_documents_dup_number_prefix (store, "invoices");
+  g_assert_cmpstr (stored, ==, "FAK");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  crm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +370,7 @@ main (int   argc,
 
   g_test_add_func ("/setup/pages", test_pages);
   g_test_add_func ("/setup/company-name", test_company_name);
+  g_test_add_func ("/setup/tax-rates-and-prefixes", test_tax_rates_and_prefixes);
   g_test_add_func ("/setup/create-module", test_create_module);
   g_test_add_func ("/setup/import-wizard", test_import_wizard);
   g_test_add_func ("/setup/import-wizard-cancel", test_import_wizard_cancel);

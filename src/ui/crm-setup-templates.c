@@ -11,6 +11,7 @@
 
 #include "crm-company.h"
 #include "crm-document.h"
+#include "crm-setup-taxes.h"
 #include "crm-setup-templates.h"
 #include "crm-setup-window.h"
 #include "crm-templates.h"
@@ -318,6 +319,8 @@ crm_setup_templates_new (CrmStore *store)
       adw_preferences_group_add (group, expander);
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), group);
+
+  crm_setup_taxes_add_groups (ADW_PREFERENCES_PAGE (self), store);
 
   g_signal_connect_swapped (self, "map", G_CALLBACK (on_company_changed_cb), self);
   rebuild_document (self);

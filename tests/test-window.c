@@ -201,6 +201,45 @@ test_restore_from_recycle_bin (Fixture       *f,
   g_assert_cmpuint (list_n_items (f, "leads"), ==, 0);
 }
 
+static gint64
+count_of (CrmStore   *store,
+          const char *module)
+{
+  return crm_store_count_records (store, module, NULL);
+}
+
+static void
+test_mass_convert_and_generate (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *account = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              crm_test_create (f->store, "accounts", "account_name", "Toko Makmur", NULL));
+  g_autofree char *vendor = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             crm_test_create (f->store, "vendors", "vendor_name", "CV Pemasok", NULL));
+  CrmModuleView *view;
+  g_autoptr(GArray) ids = NULL;
+
+  crm_test_create (f->store, "sales_orders", "subject", "Order A", "account_name", account, "status", "Created", NULL);
+  crm_test_create (f->store, "sales_orders", "subject", "Order B", "account_name", account, "status", "Created", NULL);
+  crm_test_create (f->store, "products", "product_name", "Kursi", "vendor_name", vendor,
+                   "qty_in_stock", "2", "reorder_level", "10", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-module", "(ss)", "sales_orders", "list");
+  view = module_view (f, "sales_orders");
+  crm_list_view_select_all (crm_module_view_get_list_view (view));
+  ids = crm_list_view_dup_selected_ids (crm_module_view_get_list_view (view));
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "module.convert-selected", NULL));
+  crm_ui_test_spin (50);
+  g_assert_cmpint (count_of (f->store, "invoices"), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-module", "(ss)", "products", "list");
+  view = module_view (f, "products");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "module.generate-purchase-orders", NULL));
+  crm_ui_test_spin (50);
+  g_assert_cmpint (count_of (f->store, "purchase_orders"), ==, 1);
+}
+
 static void
 test_mass_change_owner (Fixture       *f,
                         gconstpointer  data)
@@ -482,6 +521,7 @@ main (int   argc,
   ADD ("/window/undo-button-of-toast", test_undo_button_of_toast);
   ADD ("/window/restore-from-recycle-bin", test_restore_from_recycle_bin);
   ADD ("/window/mass-change-owner", test_mass_change_owner);
+  ADD ("/window/mass-convert-and-generate", test_mass_convert_and_generate);
   ADD ("/window/open-at-location", test_open_at_location);
   ADD ("/window/location-survives-mapping", test_location_survives_mapping);
   ADD ("/window/next-start-restores", test_next_start_restores);

@@ -15,6 +15,7 @@
 #include "crm-column-chooser.h"
 #include "crm-export-dialog.h"
 #include "crm-mass.h"
+#include "crm-documents.h"
 #include "crm-module-view.h"
 #include "crm-value-input.h"
 #include "crm-views.h"
@@ -52,6 +53,7 @@ struct _CrmModuleView
   GtkLabel         *selection_label;
   GtkWidget        *delete_button;
   GtkWidget        *restore_button;
+  GtkWidget        *convert_button;
   GtkWidget        *export_button;
   GtkWidget        *owner_button;
   GtkWidget        *update_button;
@@ -414,6 +416,8 @@ rebuild_menu (CrmModuleView *self)
   }
 
   g_menu_append (manage, _("Save View _As…"), "module.save-view");
+  if (g_str_equal (crm_module_get_api_name (self->module), "products"))
+    g_menu_append (manage, _("_Generate Purchase Orders Below Reorder Level"), "module.generate-purchase-orders");
   if (self->saved_view != 0)
     {
       /* Translators: %s is the name of a saved view */
@@ -586,6 +590,7 @@ update_selection (CrmModuleView *self)
   gtk_widget_set_visible (self->update_button, !bin);
   gtk_widget_set_visible (self->owner_button, !bin);
   gtk_widget_set_visible (self->restore_button, bin);
+  gtk_widget_set_visible (self->convert_button, !bin && g_str_equal (crm_module_get_api_name (self->module), "sales_orders"));
 
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "module.delete-selected", n > 0 && !bin);
@@ -593,6 +598,8 @@ update_selection (CrmModuleView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "module.change-owner", n > 0 && !bin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "module.restore-selected", n > 0 && bin);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "module.export-selected", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "module.convert-selected",
+                                 n > 0 && !bin && g_str_equal (crm_module_get_api_name (self->module), "sales_orders"));
 }
 
 static void
@@ -631,6 +638,58 @@ delete_selected_action (GtkWidget  *widget,
   message = g_strdup_printf (ngettext ("%u record moved to the recycle bin", "%u records moved to the recycle bin",
                                        ids->len), ids->len);
   toast (self, message, change);
+}
+
+/* Sales orders to invoices, all or nothing, as one Undo step. */
+static void
+convert_selected_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CrmModuleView *self = CRM_MODULE_VIEW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GArray) created = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (ids->len == 0)
+    return;
+  created = crm_documents_mass_convert (self->store, crm_module_get_api_name (self->module),
+                                        (const gint64 *) ids->data, ids->len, "invoices", &error);
+  if (created == NULL)
+    {
+      show_error (self, _("Could Not Convert"), error);
+      return;
+    }
+  /* Translators: a toast after converting sales orders */
+  message = g_strdup_printf (ngettext ("%u invoice created", "%u invoices created", created->len), created->len);
+  toast (self, message, crm_store_get_last_change (self->store));
+}
+
+static void
+generate_purchase_orders_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  CrmModuleView *self = CRM_MODULE_VIEW (widget);
+  g_autoptr(GArray) created = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint skipped = 0;
+
+  created = crm_documents_generate_purchase_orders (self->store, &skipped, &error);
+  if (created == NULL)
+    {
+      show_error (self, _("Could Not Generate Purchase Orders"), error);
+      return;
+    }
+  if (created->len == 0)
+    message = g_strdup (_("No product is below its reorder level"));
+  else
+    /* Translators: a toast; the purchase orders are drafts, one per vendor */
+    message = g_strdup_printf (ngettext ("%u purchase order drafted", "%u purchase orders drafted", created->len),
+                               created->len);
+  toast (self, message, created->len > 0 ? crm_store_get_last_change (self->store) : 0);
 }
 
 static void
@@ -1432,6 +1491,8 @@ crm_module_view_class_init (CrmModuleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "module.export-view", NULL, export_view_action);
   gtk_widget_class_install_action (widget_class, "module.update-field", NULL, update_field_action);
   gtk_widget_class_install_action (widget_class, "module.change-owner", NULL, change_owner_action);
+  gtk_widget_class_install_action (widget_class, "module.convert-selected", NULL, convert_selected_action);
+  gtk_widget_class_install_action (widget_class, "module.generate-purchase-orders", NULL, generate_purchase_orders_action);
   gtk_widget_class_install_action (widget_class, "module.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "module.save-view", NULL, save_view_action);
   gtk_widget_class_install_action (widget_class, "module.update-view", NULL, update_view_action);
@@ -1456,6 +1517,7 @@ crm_module_view_class_init (CrmModuleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmModuleView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, CrmModuleView, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CrmModuleView, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmModuleView, convert_button);
   gtk_widget_class_bind_template_child (widget_class, CrmModuleView, export_button);
   gtk_widget_class_bind_template_child (widget_class, CrmModuleView, owner_button);
   gtk_widget_class_bind_template_child (widget_class, CrmModuleView, update_button);
